@@ -1,0 +1,108 @@
+//! [`Cvc`], a card security code kept as digits and printed masked, and card-validator's `cvv`.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::brand::Brand;
+use crate::error::{CardError, Validity};
+use crate::js;
+
+/// A card security code (CVV, CVC, CID...): 3 or 4 digits, kept as a string so a leading zero
+/// survives. `Debug` and `Display` print `***`; [`expose`](Self::expose) reads it.
+///
+/// ```
+/// use omnigate_card::Cvc;
+///
+/// let cvc: Cvc = "012".parse()?;
+/// assert_eq!(cvc.expose(), "012");
+/// assert_eq!(format!("{cvc} {cvc:?}"), "*** Cvc(***)");
+/// # Ok::<(), omnigate_card::CardError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Cvc(String);
+
+impl Cvc {
+    /// The digits. This is the only way to read them: keep them out of logs and errors.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The number of digits (3 or 4).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false (here for clippy's `len` convention).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether the code has the size `brand` uses (4 for American Express, else 3).
+    pub fn fits(&self, brand: &Brand) -> bool {
+        self.0.len() == usize::from(brand.security_code().size())
+    }
+
+    /// [`fits`](Self::fits) as a result, failing with [`CardError::BrandMismatch`].
+    pub fn check_brand(&self, brand: &Brand) -> Result<(), CardError> {
+        if self.fits(brand) { Ok(()) } else { Err(CardError::BrandMismatch) }
+    }
+}
+
+impl FromStr for Cvc {
+    type Err = CardError;
+
+    /// Accepts 3 or 4 ASCII digits, ignoring white space around them.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let digits = input.trim_matches(js::is_space);
+        match digits.len() {
+            _ if !js::all_digits(digits) => Err(CardError::InvalidCharacters),
+            0 => Err(CardError::Empty),
+            1 | 2 => Err(CardError::TooShort),
+            3 | 4 => Ok(Self(digits.to_owned())),
+            _ => Err(CardError::TooLong),
+        }
+    }
+}
+
+impl fmt::Display for Cvc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Debug for Cvc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cvc(***)")
+    }
+}
+
+/// Checks a security code as typed, exactly like card-validator's `cvv(value, maxLength)`:
+/// `lengths` holds the allowed lengths (`&[3]` is card-validator's default, `&[4]` for
+/// American Express, `&[3, 4]` when the brand is unknown).
+///
+/// Like card-validator, a length between the shortest allowed and the larger of 3 and the
+/// longest allowed also counts as valid, and an empty `lengths` never completes.
+///
+/// ```
+/// use omnigate_card::validate_cvc;
+///
+/// assert!(validate_cvc("123", &[3]).is_valid());
+/// assert!(validate_cvc("12", &[3]).is_potentially_valid());
+/// assert_eq!(validate_cvc("12a", &[3]).error().map(|e| e.code()), Some("invalid_characters"));
+/// ```
+pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
+    if !js::all_digits(input) {
+        return Validity::Invalid(CardError::InvalidCharacters);
+    }
+    let length = input.len();
+    if lengths.contains(&length) {
+        return Validity::Valid;
+    }
+    if lengths.iter().all(|&allowed| length < allowed) {
+        return Validity::PotentiallyValid;
+    }
+    if length > lengths.iter().copied().fold(3, usize::max) {
+        return Validity::Invalid(CardError::TooLong);
+    }
+    Validity::Valid
+}

@@ -1,0 +1,189 @@
+//! The crate's one error type, [`CardError`], and the three-way outcome [`Validity`] of a check.
+
+use core::fmt;
+
+use crate::expiry::YearMonth;
+
+/// Everything that can be wrong with card input or with a brand table operation.
+///
+/// Each variant has a stable snake_case [`code`](CardError::code): the wasm shim sets it as
+/// `err.code`, the Worker returns it in its JSON error body, and tests assert on it. The
+/// [`Display`](fmt::Display) text is for people and never contains a card number or a CVC.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CardError {
+    /// The field is empty. Code `empty`.
+    Empty,
+    /// The input holds characters the field does not allow (a letter in a card number, a CVC or
+    /// an expiry). Code `invalid_characters`.
+    InvalidCharacters,
+    /// The input is shorter than the field needs: more digits may still make it valid.
+    /// Code `too_short`.
+    TooShort,
+    /// The input is longer than any valid value. Code `too_long`.
+    TooLong,
+    /// No brand in the table issues numbers that start like this one. Code `unknown_brand`.
+    UnknownBrand,
+    /// The number has a complete length but its Luhn check digit is wrong. Code `invalid_luhn`.
+    InvalidLuhn,
+    /// The value does not fit the card's brand (for example a 3-digit CVC for an American
+    /// Express card). Code `brand_mismatch`.
+    BrandMismatch,
+    /// The expiry month is not 1–12 (or not digits). Code `invalid_month`.
+    InvalidMonth,
+    /// The expiry year is not a 2- or 4-digit year. Code `invalid_year`.
+    InvalidYear,
+    /// The card expired: `expiry` is before `today`. A year-only check reports December of
+    /// that year. Code `expired`.
+    Expired {
+        /// The card's expiry month.
+        expiry: YearMonth,
+        /// The current month the check was made against.
+        today: YearMonth,
+    },
+    /// The expiry year is further ahead than cards are issued for. Code `too_far_in_future`.
+    TooFarInFuture {
+        /// The year that was given.
+        year: u16,
+        /// The last year that is accepted.
+        max_year: u16,
+    },
+    /// The security code is not 3 or 4 digits. Code `invalid_cvc`.
+    InvalidCvc,
+    /// The cardholder name is empty, too long or looks like a card number.
+    /// Code `invalid_holder`.
+    InvalidHolder,
+    /// The postal code does not start with letters or digits. Code `invalid_postal_code`.
+    InvalidPostalCode,
+    /// A brand definition is malformed: `field` names the part, `reason` says why.
+    /// Code `invalid_brand`.
+    InvalidBrand {
+        /// The field of the brand definition at fault (`id`, `patterns`, `lengths`, ...).
+        field: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A brand with this id is already in the table. Code `duplicate_brand`.
+    DuplicateBrand {
+        /// The id that was added twice.
+        id: String,
+    },
+    /// No brand with this id is in the table. Code `brand_not_found`.
+    BrandNotFound {
+        /// The id that was looked up.
+        id: String,
+    },
+    /// An update tried to change a brand's id. Code `brand_id_mismatch`.
+    BrandIdMismatch,
+}
+
+impl CardError {
+    /// The stable machine-readable code of this error.
+    ///
+    /// ```
+    /// assert_eq!(omnigate_card::CardError::InvalidLuhn.code(), "invalid_luhn");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::InvalidCharacters => "invalid_characters",
+            Self::TooShort => "too_short",
+            Self::TooLong => "too_long",
+            Self::UnknownBrand => "unknown_brand",
+            Self::InvalidLuhn => "invalid_luhn",
+            Self::BrandMismatch => "brand_mismatch",
+            Self::InvalidMonth => "invalid_month",
+            Self::InvalidYear => "invalid_year",
+            Self::Expired { .. } => "expired",
+            Self::TooFarInFuture { .. } => "too_far_in_future",
+            Self::InvalidCvc => "invalid_cvc",
+            Self::InvalidHolder => "invalid_holder",
+            Self::InvalidPostalCode => "invalid_postal_code",
+            Self::InvalidBrand { .. } => "invalid_brand",
+            Self::DuplicateBrand { .. } => "duplicate_brand",
+            Self::BrandNotFound { .. } => "brand_not_found",
+            Self::BrandIdMismatch => "brand_id_mismatch",
+        }
+    }
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("this field is required"),
+            Self::InvalidCharacters => f.write_str("only digits are allowed here"),
+            Self::TooShort => f.write_str("the value is incomplete"),
+            Self::TooLong => f.write_str("the value is too long"),
+            Self::UnknownBrand => f.write_str("the card number does not match any card brand"),
+            Self::InvalidLuhn => f.write_str("the card number is invalid (check digit mismatch)"),
+            Self::BrandMismatch => f.write_str("the value does not fit the card's brand"),
+            Self::InvalidMonth => f.write_str("the expiry month must be between 1 and 12"),
+            Self::InvalidYear => f.write_str("the expiry year is invalid"),
+            Self::Expired { expiry, today } => {
+                write!(f, "the card expired in {expiry} (today is {today})")
+            }
+            Self::TooFarInFuture { year, max_year } => {
+                write!(f, "the expiry year {year} is after {max_year}")
+            }
+            Self::InvalidCvc => f.write_str("the security code must be 3 or 4 digits"),
+            Self::InvalidHolder => f.write_str("the cardholder name is invalid"),
+            Self::InvalidPostalCode => f.write_str("the postal code is invalid"),
+            Self::InvalidBrand { field, reason } => {
+                write!(f, "invalid brand definition: {field} {reason}")
+            }
+            Self::DuplicateBrand { id } => write!(f, "\"{id}\" is already a card type."),
+            // The same words credit-card-type throws, so the JS compat layer can reuse them.
+            Self::BrandNotFound { id } => write!(f, "\"{id}\" is not a supported card type."),
+            Self::BrandIdMismatch => f.write_str("Cannot overwrite type parameter."),
+        }
+    }
+}
+
+impl std::error::Error for CardError {}
+
+/// The outcome of checking one field: valid now, still a prefix of something valid, or not.
+///
+/// This is card-validator's `{isValid, isPotentiallyValid}` pair with the impossible
+/// combination removed and a reason attached to the invalid case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Validity {
+    /// The value is complete and valid.
+    Valid,
+    /// The value is not valid yet, but typing more can make it valid.
+    PotentiallyValid,
+    /// The value cannot become valid by typing more; the error says why.
+    Invalid(CardError),
+}
+
+impl Validity {
+    /// card-validator's `isValid`.
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Self::Valid)
+    }
+
+    /// card-validator's `isPotentiallyValid` (true for valid values too).
+    pub fn is_potentially_valid(&self) -> bool {
+        !matches!(self, Self::Invalid(_))
+    }
+
+    /// The reason when the value is invalid.
+    pub fn error(&self) -> Option<&CardError> {
+        match self {
+            Self::Invalid(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// Builds the outcome from card-validator's two flags; `reason` is used when neither holds.
+    pub(crate) fn from_flags(
+        is_valid: bool,
+        is_potentially_valid: bool,
+        reason: CardError,
+    ) -> Self {
+        match (is_valid, is_potentially_valid) {
+            (true, _) => Self::Valid,
+            (false, true) => Self::PotentiallyValid,
+            (false, false) => Self::Invalid(reason),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! [`YearMonth`] ("today", passed in by the caller) and [`Expiry`], a card's expiry month.
+
+use core::fmt;
+
+use crate::error::{CardError, Validity};
+use crate::expiry_rules::{
+    DEFAULT_MAX_ELAPSED_YEAR, ExpiryCheck, validate_expiry, validate_expiry_parts,
+};
+
+/// A calendar month: the caller's "today", or a card's expiry month.
+///
+/// The crate never reads a clock; the shells (browser, Worker, sandbox) build this from theirs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    year: u16,
+    month: u8,
+}
+
+impl YearMonth {
+    /// A month of a four-digit year (1000–9999); `month` is 1–12.
+    pub fn new(year: u16, month: u8) -> Result<Self, CardError> {
+        if !(1000..=9999).contains(&year) {
+            return Err(CardError::InvalidYear);
+        }
+        if !(1..=12).contains(&month) {
+            return Err(CardError::InvalidMonth);
+        }
+        Ok(Self { year, month })
+    }
+
+    /// The four-digit year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+}
+
+impl fmt::Display for YearMonth {
+    /// `MM/YYYY`, as printed on cards with a full year.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{}", self.month, self.year)
+    }
+}
+
+/// A card's expiry month, always with a four-digit year.
+///
+/// [`Expiry::parse`] accepts every format card-validator does (`MM/YY`, `MM / YYYY`, `M/YY`,
+/// `MMYY`, `MYY`, `MMYYYY`, `MM YY`, `MM YYYY`, `YYYY-MM`, `YYYY-M`) and only when card-validator
+/// calls it valid for `today`. [`Expiry::new`] builds one from stored fields without any date
+/// check; [`check`](Expiry::check) tells later whether it is still usable.
+///
+/// ```
+/// use omnigate_card::{Expiry, YearMonth};
+///
+/// let today = YearMonth::new(2026, 6)?;
+/// let expiry = Expiry::parse("09 / 28", today)?;
+/// assert_eq!((expiry.month(), expiry.year()), (9, 2028));
+/// assert_eq!(expiry.check(YearMonth::new(2028, 10)?).unwrap_err().code(), "expired");
+/// # Ok::<(), omnigate_card::CardError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Expiry(YearMonth);
+
+impl Expiry {
+    /// An expiry from a month (1–12) and a four-digit year, with no date check.
+    pub fn new(month: u8, year: u16) -> Result<Self, CardError> {
+        YearMonth::new(year, month).map(Self)
+    }
+
+    /// Parses one expiry string, valid for `today` (not expired, at most 19 years ahead).
+    pub fn parse(input: &str, today: YearMonth) -> Result<Self, CardError> {
+        Self::from_check(validate_expiry(input, today, DEFAULT_MAX_ELAPSED_YEAR), input, today)
+    }
+
+    /// Parses a separate month field and year field (2 or 4 digits), valid for `today`.
+    pub fn from_parts(month: &str, year: &str, today: YearMonth) -> Result<Self, CardError> {
+        let check = validate_expiry_parts(month, year, today, DEFAULT_MAX_ELAPSED_YEAR);
+        Self::from_check(check, month, today)
+    }
+
+    fn from_check(check: ExpiryCheck, input: &str, today: YearMonth) -> Result<Self, CardError> {
+        match (check.validity, check.month, check.year) {
+            (Validity::Valid, Some(month), Some(year)) => {
+                let month = month.parse::<u8>().map_err(|_| CardError::InvalidMonth)?;
+                let mut year = year.parse::<u16>().map_err(|_| CardError::InvalidYear)?;
+                if year < 100 {
+                    year += today.year / 100 * 100;
+                }
+                Self::new(month, year)
+            }
+            (Validity::Invalid(error), ..) => Err(error),
+            _ if input.trim().is_empty() => Err(CardError::Empty),
+            _ => Err(CardError::TooShort),
+        }
+    }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.0.month
+    }
+
+    /// The four-digit year.
+    pub fn year(self) -> u16 {
+        self.0.year
+    }
+
+    /// The expiry as a [`YearMonth`].
+    pub fn year_month(self) -> YearMonth {
+        self.0
+    }
+
+    /// Whether the card can still be used in `today`'s month and does not expire implausibly
+    /// far ahead (19 years, card-validator's default).
+    pub fn check(self, today: YearMonth) -> Result<(), CardError> {
+        self.check_within(today, DEFAULT_MAX_ELAPSED_YEAR)
+    }
+
+    /// [`check`](Self::check) with a chosen number of years ahead.
+    pub fn check_within(self, today: YearMonth, max_elapsed_year: u16) -> Result<(), CardError> {
+        let max_year = today.year.saturating_add(max_elapsed_year);
+        if self.0 < today {
+            Err(CardError::Expired { expiry: self.0, today })
+        } else if self.0.year > max_year {
+            Err(CardError::TooFarInFuture { year: self.0.year, max_year })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl fmt::Display for Expiry {
+    /// `MM/YYYY`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}

@@ -1,0 +1,256 @@
+//! Expiry checks while typing: card-validator 10.0.4's `expirationDate`, `expirationMonth`,
+//! `expirationYear` and its internal `parseDate`, with "today" passed in.
+
+use crate::error::{CardError, Validity};
+use crate::expiry::YearMonth;
+use crate::js;
+
+/// How many years ahead an expiry may be (card-validator's `maxElapsedYear` default).
+pub const DEFAULT_MAX_ELAPSED_YEAR: u16 = 19;
+
+/// What [`validate_expiry`] found. `month` and `year` are the parts as typed, given when the
+/// date is valid or in the current year (card-validator's `month`/`year`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpiryCheck {
+    /// Valid, potentially valid, or invalid with the reason.
+    pub validity: Validity,
+    /// The month part, as typed.
+    pub month: Option<String>,
+    /// The year part, as typed (2 or 4 digits).
+    pub year: Option<String>,
+}
+
+/// What [`validate_expiry_month`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpiryMonthCheck {
+    /// Valid, potentially valid, or invalid with the reason.
+    pub validity: Validity,
+    /// Valid and not before `today`'s month.
+    pub is_valid_for_this_year: bool,
+}
+
+/// What [`validate_expiry_year`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpiryYearCheck {
+    /// Valid, potentially valid, or invalid with the reason.
+    pub validity: Validity,
+    /// The year is `today`'s year.
+    pub is_current_year: bool,
+}
+
+/// An expiry string split into its month and year parts (card-validator's `parseDate`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpiryParts {
+    /// The month part (may be empty or not digits).
+    pub month: String,
+    /// The year part (may be empty or not digits).
+    pub year: String,
+}
+
+/// Checks a whole expiry string as typed, exactly like card-validator's `expirationDate`.
+///
+/// A two-digit year equal to the century prefix (`"20"` in the 2000s) is only potentially
+/// valid: it may be the start of a four-digit year.
+///
+/// ```
+/// use omnigate_card::{validate_expiry, YearMonth};
+///
+/// let today = YearMonth::new(2026, 6)?;
+/// assert!(validate_expiry("12/27", today, 19).validity.is_valid());
+/// assert!(!validate_expiry("1", today, 19).validity.is_valid());
+/// assert!(validate_expiry("1", today, 19).validity.is_potentially_valid());
+/// # Ok::<(), omnigate_card::CardError>(())
+/// ```
+pub fn validate_expiry(input: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
+    // card-validator first rewrites "MM YY" and "MM YYYY" (one space) to slash form.
+    let b = input.as_bytes();
+    let spaced = (b.len() == 5 || b.len() == 7)
+        && b[2] == b' '
+        && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit());
+    let parts = if spaced {
+        split_expiry(&format!("{}/{}", &input[..2], &input[3..]), today)
+    } else {
+        split_expiry(input, today)
+    };
+    validate_expiry_parts(&parts.month, &parts.year, today, max_elapsed_year)
+}
+
+/// Checks a month field and a year field, like card-validator's `expirationDate({month, year})`.
+pub fn validate_expiry_parts(
+    month: &str,
+    year: &str,
+    today: YearMonth,
+    max_elapsed_year: u16,
+) -> ExpiryCheck {
+    let month_check = validate_expiry_month(month, today);
+    let year_check = validate_expiry_year(year, today, max_elapsed_year);
+    let given = |validity| ExpiryCheck {
+        validity,
+        month: Some(month.to_owned()),
+        year: Some(year.to_owned()),
+    };
+    if month_check.validity.is_valid() {
+        if year_check.is_current_year {
+            if month_check.is_valid_for_this_year {
+                return given(Validity::Valid);
+            }
+            let expiry = month.parse().ok().and_then(|m| YearMonth::new(today.year(), m).ok());
+            let error = expiry
+                .map_or(CardError::InvalidMonth, |expiry| CardError::Expired { expiry, today });
+            return given(Validity::Invalid(error));
+        }
+        if year_check.validity.is_valid() {
+            return given(Validity::Valid);
+        }
+    }
+    let validity = match (month_check.validity, year_check.validity) {
+        (Validity::Invalid(error), _) | (_, Validity::Invalid(error)) => Validity::Invalid(error),
+        _ => Validity::PotentiallyValid,
+    };
+    ExpiryCheck { validity, month: None, year: None }
+}
+
+/// Checks an expiry month field, like card-validator's `expirationMonth`.
+pub fn validate_expiry_month(input: &str, today: YearMonth) -> ExpiryMonthCheck {
+    let check =
+        |validity, is_valid_for_this_year| ExpiryMonthCheck { validity, is_valid_for_this_year };
+    if input.chars().all(js::is_space) || input == "0" {
+        return check(Validity::PotentiallyValid, false);
+    }
+    if !js::all_digits(input) {
+        return check(Validity::Invalid(CardError::InvalidMonth), false);
+    }
+    match number(input) {
+        month @ 1..=12 => check(Validity::Valid, month >= u64::from(today.month())),
+        _ => check(Validity::Invalid(CardError::InvalidMonth), false),
+    }
+}
+
+/// Checks an expiry year field (2 or 4 digits), like card-validator's `expirationYear`.
+pub fn validate_expiry_year(
+    input: &str,
+    today: YearMonth,
+    max_elapsed_year: u16,
+) -> ExpiryYearCheck {
+    let check = |validity, is_current_year| ExpiryYearCheck { validity, is_current_year };
+    let pending = check(Validity::PotentiallyValid, false);
+    let invalid = check(Validity::Invalid(CardError::InvalidYear), false);
+    if input.chars().all(js::is_space) {
+        return pending;
+    }
+    if !js::all_digits(input) {
+        return invalid;
+    }
+    let century = today.year() / 100;
+    let century_prefix = century.to_string();
+    match input.len() {
+        0 | 1 => return pending,
+        // Three digits can only be a four-digit year being typed: "20x" in the 2000s.
+        3 if input.starts_with(&century_prefix) => return pending,
+        2 if input == century_prefix => return pending,
+        2 | 4 => {}
+        _ => return invalid,
+    }
+    let value = number(input);
+    let current =
+        if input.len() == 2 { u64::from(today.year() % 100) } else { u64::from(today.year()) };
+    let last = current + u64::from(max_elapsed_year);
+    let full_year = |v: u64| if input.len() == 2 { v + u64::from(century) * 100 } else { v };
+    let error = if value < current {
+        let expiry = u16::try_from(full_year(value)).ok().and_then(|y| YearMonth::new(y, 12).ok());
+        expiry.map_or(CardError::InvalidYear, |expiry| CardError::Expired { expiry, today })
+    } else if value > last {
+        let clamp = |v: u64| u16::try_from(v).unwrap_or(u16::MAX);
+        CardError::TooFarInFuture {
+            year: clamp(full_year(value)),
+            max_year: clamp(full_year(last)),
+        }
+    } else {
+        return check(Validity::Valid, value == current);
+    };
+    check(Validity::Invalid(error), value == current)
+}
+
+/// Splits an expiry string into month and year the way card-validator's `parseDate` does.
+///
+/// `YYYY-M(M)` is reordered; a `/` (with any white space around it) or runs of spaces split
+/// it; a string of digits alone is split by its first digits: `0` starts a two-digit month,
+/// `2`–`9` a one-digit month, `13`–`19` a one-digit month, and `10`–`12` a one-digit month only
+/// if the rest could still become a valid year. So `"139"` is 1 / 39, `"109"` is 10 / 9 (`09`
+/// is past) and `"120"` is 1 / 20 (in the 2000s `20` may still grow into `20xx`). Lengths count
+/// UTF-16 units as in JavaScript; a non-ASCII month part is cut by characters, which only
+/// matters for inputs that are invalid either way.
+pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
+    let parts = |month: &str, year: String| ExpiryParts { month: month.to_owned(), year };
+    let b = input.as_bytes();
+    let iso = (b.len() == 6 || b.len() == 7)
+        && b[4] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
+    if iso {
+        return parts(&input[5..], input[..4].to_owned());
+    }
+    if input.contains('/') {
+        let pieces: Vec<&str> = input.split('/').collect();
+        let last = pieces.len() - 1;
+        let trimmed: Vec<&str> = (0..=last)
+            .map(|i| {
+                let mut piece = pieces[i];
+                if i > 0 {
+                    piece = piece.trim_start_matches(js::is_space);
+                }
+                if i < last {
+                    piece = piece.trim_end_matches(js::is_space);
+                }
+                piece
+            })
+            .collect();
+        return parts(trimmed[0], trimmed[1..].join(","));
+    }
+    if input.chars().any(js::is_space) {
+        let pieces = split_on_space_runs(input);
+        return parts(
+            pieces.first().copied().unwrap_or(""),
+            pieces[1.min(pieces.len())..].join(","),
+        );
+    }
+    let month_digits = month_digit_count(input, today);
+    let cut = input.char_indices().nth(month_digits).map_or(input.len(), |(i, _)| i);
+    parts(&input[..cut], input[cut..].to_owned())
+}
+
+/// JavaScript's `input.split(/ +/)`: runs of spaces separate pieces, empty ends kept.
+fn split_on_space_runs(input: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = input;
+    while let Some(start) = rest.find(' ') {
+        pieces.push(&rest[..start]);
+        rest = rest[start..].trim_start_matches(' ');
+    }
+    pieces.push(rest);
+    pieces
+}
+
+/// `getNumberOfMonthDigitsInDateString` from card-validator's `parse-date.ts`.
+fn month_digit_count(input: &str, today: YearMonth) -> usize {
+    let digit_at =
+        |i: usize| input.as_bytes().get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
+    match (digit_at(0), digit_at(1)) {
+        (Some(0), _) => 2,
+        (Some(2..), _) => 1,
+        (Some(1), Some(3..)) => 1,
+        (Some(1), _) => {
+            let year_check = validate_expiry_year(&input[1..], today, DEFAULT_MAX_ELAPSED_YEAR);
+            if year_check.validity.is_potentially_valid() { 1 } else { 2 }
+        }
+        _ => match js::len16(input) {
+            5 => 1,
+            6.. => 2,
+            _ => 1,
+        },
+    }
+}
+
+/// The value of a digit string, saturating (like `parseInt`, only range checks follow).
+fn number(digits: &str) -> u64 {
+    digits.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b - b'0')))
+}

@@ -1,0 +1,72 @@
+//! [`Holder`], the cardholder name, and card-validator's `cardholderName` check.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::{CardError, Validity};
+use crate::js;
+
+/// The longest cardholder name accepted, in UTF-16 units (card-validator's limit).
+pub const MAX_HOLDER_LENGTH: usize = 255;
+
+/// Checks a cardholder name as typed, exactly like card-validator's `cardholderName`: empty is
+/// potentially valid, over 255 characters is invalid, and a name made only of digits, white
+/// space and hyphens stays potentially valid (it looks like a card number typed in the wrong
+/// field).
+///
+/// ```
+/// use omnigate_card::validate_holder;
+///
+/// assert!(validate_holder("Jane Doe").is_valid());
+/// assert!(!validate_holder("4111 1111").is_valid());
+/// ```
+pub fn validate_holder(input: &str) -> Validity {
+    if input.is_empty() {
+        return Validity::PotentiallyValid;
+    }
+    if js::len16(input) > MAX_HOLDER_LENGTH {
+        return Validity::Invalid(CardError::TooLong);
+    }
+    if input.chars().all(|c| c.is_ascii_digit() || c == '-' || js::is_space(c)) {
+        return Validity::PotentiallyValid;
+    }
+    Validity::Valid
+}
+
+/// A valid cardholder name, trimmed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Holder(String);
+
+impl Holder {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Holder {
+    type Err = CardError;
+
+    /// Trims white space, then needs [`validate_holder`] to say valid; control characters are
+    /// refused too, since the name goes into gateway requests.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let name = input.trim_matches(js::is_space);
+        if name.is_empty() {
+            return Err(CardError::Empty);
+        }
+        if name.chars().any(char::is_control) {
+            return Err(CardError::InvalidHolder);
+        }
+        match validate_holder(name) {
+            Validity::Valid => Ok(Self(name.to_owned())),
+            Validity::PotentiallyValid => Err(CardError::InvalidHolder),
+            Validity::Invalid(error) => Err(error),
+        }
+    }
+}
+
+impl fmt::Display for Holder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,86 @@
+//! The few JavaScript string rules the peer libraries rely on, so results match them exactly.
+//!
+//! card-validator and credit-card-type are JavaScript: their regexes use JS's `\s`, their
+//! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
+//! reproduces one of those rules for Rust strings.
+
+/// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
+///
+/// That is ECMAScript's WhiteSpace and LineTerminator sets. It differs from
+/// [`char::is_whitespace`]: U+FEFF counts, U+0085 does not.
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202f}'
+                | '\u{205f}'
+                | '\u{3000}'
+                | '\u{feff}'
+    )
+}
+
+/// The length of `s` as JavaScript's `String.prototype.length` counts it (UTF-16 code units).
+pub(crate) fn len16(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() }
+}
+
+/// True when every character is an ASCII digit (JS `/^\d*$/`; the empty string passes).
+pub(crate) fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `s` with JS white space and hyphens removed (card-validator's `replace(/-|\s/g, "")`).
+pub(crate) fn strip_spaces_and_dashes(s: &str) -> String {
+    s.chars().filter(|&c| c != '-' && !is_space(c)).collect()
+}
+
+/// JavaScript's `parseInt(text, 10)` over UTF-16 code units: leading white space, an optional
+/// sign, then decimal digits up to the first other unit. `None` stands for `NaN`.
+pub(crate) fn parse_int(units: impl IntoIterator<Item = u16>) -> Option<i128> {
+    let mut units = units.into_iter().peekable();
+    while units.next_if(|&u| char::from_u32(u32::from(u)).is_some_and(is_space)).is_some() {}
+    let negative = units.next_if_eq(&u16::from(b'-')).is_some();
+    if !negative {
+        units.next_if_eq(&u16::from(b'+'));
+    }
+    let mut value: Option<i128> = None;
+    for unit in units {
+        let digit = match u8::try_from(unit) {
+            Ok(byte) if byte.is_ascii_digit() => i128::from(byte - b'0'),
+            _ => break,
+        };
+        // Patterns hold at most 19 digits, so saturating only guards absurd custom input.
+        value = Some(value.unwrap_or(0).saturating_mul(10).saturating_add(digit));
+    }
+    value.map(|v| if negative { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(s: &str) -> impl Iterator<Item = u16> + '_ {
+        s.encode_utf16()
+    }
+
+    #[test]
+    fn parse_int_follows_javascript() {
+        assert_eq!(parse_int(units("42")), Some(42));
+        assert_eq!(parse_int(units(" 4a")), Some(4));
+        assert_eq!(parse_int(units("-5")), Some(-5));
+        assert_eq!(parse_int(units("+5 ")), Some(5));
+        assert_eq!(parse_int(units("a1")), None);
+        assert_eq!(parse_int(units("")), None);
+        assert_eq!(parse_int(units("\u{feff}7")), Some(7));
+    }
+
+    #[test]
+    fn js_space_set_differs_from_rust() {
+        assert!(is_space('\u{feff}'));
+        assert!(!is_space('\u{85}'));
+        assert_eq!(len16("a😀"), 3);
+    }
+}

@@ -1,0 +1,109 @@
+//! Card number checks while typing: card-validator 10.0.4's `number()`, over any brand table.
+
+use crate::brand::Brand;
+use crate::error::{CardError, Validity};
+use crate::js;
+use crate::table::BrandTable;
+
+/// Options of [`validate_number`], named after card-validator's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NumberOptions {
+    /// Numbers longer than this are invalid, and it caps the brand's longest length.
+    /// `Some(0)` counts as `None`, like the JavaScript option's falsy `0`.
+    pub max_length: Option<usize>,
+    /// Check the Luhn digit even for brands exempt from it (in the built-in tables, UnionPay).
+    pub luhn_validate_union_pay: bool,
+    /// Do not check the Luhn digit at all.
+    pub skip_luhn_validation: bool,
+}
+
+/// What [`validate_number`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberCheck<'t> {
+    /// The brand, once exactly one candidate is left (card-validator's `card`).
+    pub brand: Option<&'t Brand>,
+    /// The strength of that brand's match (credit-card-type's `matchStrength` on `card`).
+    pub match_strength: Option<usize>,
+    /// Every brand the number can still belong to, in priority order.
+    pub candidates: Vec<&'t Brand>,
+    /// Valid, potentially valid or invalid with the reason.
+    pub state: Validity,
+}
+
+/// Checks a card number as the shopper types it, exactly like card-validator's `number()`.
+///
+/// Spaces and hyphens are ignored; any other non-digit makes the number invalid. While several
+/// brands remain the number is potentially valid. With one brand: a number at an allowed length
+/// is valid when its Luhn digit is right (or the brand is exempt); a number shorter than the
+/// brand's longest length is potentially valid.
+///
+/// ```
+/// use omnigate_card::{validate_number, BrandTable, NumberOptions};
+///
+/// let table = BrandTable::standard();
+/// let check = validate_number("4111 1111 1111 1111", &table, &NumberOptions::default());
+/// assert!(check.state.is_valid());
+/// assert_eq!(check.brand.map(|b| b.id()), Some("visa"));
+/// ```
+pub fn validate_number<'t>(
+    input: &str,
+    table: &'t BrandTable,
+    options: &NumberOptions,
+) -> NumberCheck<'t> {
+    let digits = js::strip_spaces_and_dashes(input);
+    let invalid = |error| NumberCheck {
+        brand: None,
+        match_strength: None,
+        candidates: Vec::new(),
+        state: Validity::Invalid(error),
+    };
+    if !js::all_digits(&digits) {
+        return invalid(CardError::InvalidCharacters);
+    }
+    let matches = table.detect_matches(&digits);
+    let candidates: Vec<&Brand> = matches.iter().map(|m| m.brand).collect();
+    let only = match matches.as_slice() {
+        [] => return invalid(CardError::UnknownBrand),
+        [only] => *only,
+        _ => {
+            let state = Validity::PotentiallyValid;
+            return NumberCheck { brand: None, match_strength: None, candidates, state };
+        }
+    };
+    let state = single_brand_state(&digits, only.brand, options);
+    NumberCheck { brand: Some(only.brand), match_strength: only.strength, candidates, state }
+}
+
+/// card-validator's rules once the brand is known.
+fn single_brand_state(digits: &str, brand: &Brand, options: &NumberOptions) -> Validity {
+    let length = digits.len();
+    let cap = options.max_length.filter(|&cap| cap > 0);
+    if cap.is_some_and(|cap| length > cap) {
+        return Validity::Invalid(CardError::TooLong);
+    }
+    let exempt = !brand.luhn() && !options.luhn_validate_union_pay;
+    let luhn_ok = options.skip_luhn_validation || exempt || luhn_sum_ok(digits);
+    let mut longest = usize::from(brand.max_length());
+    if let Some(cap) = cap {
+        longest = longest.min(cap);
+    }
+    if brand.lengths().iter().any(|&allowed| usize::from(allowed) == length) {
+        Validity::from_flags(luhn_ok, length < longest || luhn_ok, CardError::InvalidLuhn)
+    } else {
+        Validity::from_flags(false, length < longest, CardError::TooLong)
+    }
+}
+
+/// The Luhn sum of a digit string, like card-validator's `luhn10` (which accepts `""`).
+pub(crate) fn luhn_sum_ok(digits: &str) -> bool {
+    let mut sum = 0u32;
+    for (position, byte) in digits.bytes().rev().enumerate() {
+        let digit = u32::from(byte.wrapping_sub(b'0'));
+        sum += match position % 2 {
+            1 if digit > 4 => digit * 2 - 9,
+            1 => digit * 2,
+            _ => digit,
+        };
+    }
+    sum.is_multiple_of(10)
+}

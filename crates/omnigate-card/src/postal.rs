@@ -1,0 +1,76 @@
+//! [`PostalCode`] and card-validator's `postalCode` check.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::{CardError, Validity};
+use crate::js;
+
+/// card-validator's default `minLength`.
+pub const DEFAULT_POSTAL_MIN_LENGTH: usize = 2;
+
+/// The longest postal code [`PostalCode`] accepts (the check while typing has no limit).
+pub const MAX_POSTAL_LENGTH: usize = 16;
+
+/// Checks a postal code as typed, exactly like card-validator's `postalCode(value,
+/// {minLength})`: shorter than `min_length` (0 means the default 2) is potentially valid, and
+/// so is a code whose first `min_length` characters after trimming are not all ASCII letters
+/// or digits. A string is never invalid.
+///
+/// ```
+/// use omnigate_card::validate_postal_code;
+///
+/// assert!(validate_postal_code("10115", 2).is_valid());
+/// assert!(!validate_postal_code(" -1", 2).is_valid());
+/// ```
+pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
+    let min_length = if min_length == 0 { DEFAULT_POSTAL_MIN_LENGTH } else { min_length };
+    if js::len16(input) < min_length {
+        return Validity::PotentiallyValid;
+    }
+    let start: Vec<char> = input.trim_matches(js::is_space).chars().take(min_length).collect();
+    if start.is_empty() || !start.iter().all(char::is_ascii_alphanumeric) {
+        return Validity::PotentiallyValid;
+    }
+    Validity::Valid
+}
+
+/// A valid postal code, trimmed, at most 16 characters without control characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PostalCode(String);
+
+impl PostalCode {
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for PostalCode {
+    type Err = CardError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        let code = input.trim_matches(js::is_space);
+        let length = code.chars().count();
+        if length == 0 {
+            return Err(CardError::Empty);
+        }
+        if length > MAX_POSTAL_LENGTH {
+            return Err(CardError::TooLong);
+        }
+        if code.chars().any(char::is_control) {
+            return Err(CardError::InvalidPostalCode);
+        }
+        match validate_postal_code(code, DEFAULT_POSTAL_MIN_LENGTH) {
+            Validity::Valid => Ok(Self(code.to_owned())),
+            _ if length < DEFAULT_POSTAL_MIN_LENGTH => Err(CardError::TooShort),
+            _ => Err(CardError::InvalidPostalCode),
+        }
+    }
+}
+
+impl fmt::Display for PostalCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

@@ -1,0 +1,156 @@
+//! [`BrandTable`]: the brands in priority order, detection, and run-time changes to the list.
+
+use crate::brand::{Brand, BrandUpdate};
+use crate::brands::{BRANDS, CCT_COUNT, EXTRA_IDS};
+use crate::error::CardError;
+use crate::matching::{self, BrandMatch};
+
+/// An ordered list of brands: the order is the detection priority (ties go to the earlier).
+///
+/// Besides the active brands, the table remembers brands that were [`remove`](Self::remove)d,
+/// because credit-card-type keeps them too: `getTypeInfo` and `updateCard` still find them
+/// ([`lookup`](Self::lookup), [`update`](Self::update)) and `addCard` puts them back at the end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrandTable {
+    active: Vec<Brand>,
+    removed: Vec<Brand>,
+}
+
+impl BrandTable {
+    /// Every built-in brand: credit-card-type's 15 plus Dankort, RuPay and UATP.
+    pub fn standard() -> Self {
+        Self { active: BRANDS.to_vec(), removed: Vec::new() }
+    }
+
+    /// Exactly credit-card-type 10.3.0's 15 brands in its order, so that detection and
+    /// validation give card-validator's results. The JS compat layer uses this table.
+    pub fn credit_card_type() -> Self {
+        let active = BRANDS.iter().filter(|b| !EXTRA_IDS.contains(&b.id())).cloned().collect();
+        Self { active, removed: Vec::new() }
+    }
+
+    /// A table with no brands, to fill with [`add`](Self::add).
+    pub fn empty() -> Self {
+        Self { active: Vec::new(), removed: Vec::new() }
+    }
+
+    /// The active brand with this id.
+    pub fn get(&self, id: &str) -> Option<&Brand> {
+        self.active.iter().find(|b| b.id() == id)
+    }
+
+    /// The brand with this id, active or removed (credit-card-type's `getTypeInfo`).
+    pub fn lookup(&self, id: &str) -> Option<&Brand> {
+        self.get(id).or_else(|| self.removed.iter().find(|b| b.id() == id))
+    }
+
+    /// The active brands in priority order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Brand> {
+        self.active.iter()
+    }
+
+    /// How many brands are active.
+    pub fn len(&self) -> usize {
+        self.active.len()
+    }
+
+    /// True when no brand is active.
+    pub fn is_empty(&self) -> bool {
+        self.active.is_empty()
+    }
+
+    /// The brands a (partial) number can still belong to, in priority order.
+    ///
+    /// `""` gives every brand; one brand means the brand is known; none means no brand in the
+    /// table issues such numbers. Pass digits only: this is credit-card-type's function, which
+    /// strips nothing (see [`validate_number`](crate::validate_number) for user input).
+    pub fn detect(&self, digits: &str) -> Vec<&Brand> {
+        self.detect_matches(digits).into_iter().map(|m| m.brand).collect()
+    }
+
+    /// Like [`detect`](Self::detect), with each candidate's match strength.
+    pub fn detect_matches(&self, digits: &str) -> Vec<BrandMatch<'_>> {
+        matching::detect(&self.active, digits)
+    }
+
+    /// Adds a brand at the end (lowest priority).
+    ///
+    /// Fails with [`CardError::DuplicateBrand`] when a brand with that id is active.
+    pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
+        if self.get(brand.id()).is_some() {
+            return Err(CardError::DuplicateBrand { id: brand.id().to_owned() });
+        }
+        self.removed.retain(|b| b.id() != brand.id());
+        self.active.push(brand);
+        Ok(())
+    }
+
+    /// Replaces the active brand with the same id, keeping its position; returns the old one.
+    ///
+    /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
+    pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
+        let slot = self.position(brand.id())?;
+        Ok(std::mem::replace(&mut self.active[slot], brand))
+    }
+
+    /// Merges `update` into the brand `id` (credit-card-type's `updateCard`): the brand may be
+    /// active or removed; a removed brand stays removed.
+    ///
+    /// Fails with [`CardError::BrandNotFound`], [`CardError::BrandIdMismatch`] when the update
+    /// names another id, or [`CardError::InvalidBrand`] when the result is malformed.
+    pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), CardError> {
+        let slot = match self.active.iter_mut().find(|b| b.id() == id) {
+            Some(slot) => slot,
+            None => self
+                .removed
+                .iter_mut()
+                .find(|b| b.id() == id)
+                .ok_or_else(|| CardError::BrandNotFound { id: id.to_owned() })?,
+        };
+        *slot = update.apply(slot)?;
+        Ok(())
+    }
+
+    /// Takes the brand `id` out of detection and returns a copy of it.
+    pub fn remove(&mut self, id: &str) -> Result<Brand, CardError> {
+        let slot = self.position(id)?;
+        let brand = self.active.remove(slot);
+        self.removed.retain(|b| b.id() != id);
+        self.removed.push(brand.clone());
+        Ok(brand)
+    }
+
+    /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's
+    /// `splice`, the brand is taken out first and a position past the end appends it.
+    pub fn change_order(&mut self, id: &str, position: usize) -> Result<(), CardError> {
+        let slot = self.position(id)?;
+        let brand = self.active.remove(slot);
+        self.active.insert(position.min(self.active.len()), brand);
+        Ok(())
+    }
+
+    fn position(&self, id: &str) -> Result<usize, CardError> {
+        self.active
+            .iter()
+            .position(|b| b.id() == id)
+            .ok_or_else(|| CardError::BrandNotFound { id: id.to_owned() })
+    }
+}
+
+impl Default for BrandTable {
+    /// The [`standard`](Self::standard) table.
+    fn default() -> Self {
+        Self::standard()
+    }
+}
+
+impl<'a> IntoIterator for &'a BrandTable {
+    type Item = &'a Brand;
+    type IntoIter = std::slice::Iter<'a, Brand>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+const _: () = assert!(BRANDS.len() == CCT_COUNT + EXTRA_IDS.len());

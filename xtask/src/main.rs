@@ -1,0 +1,67 @@
+//! `cargo xtask`: the one entry point to set up, build, run and test omnigate.
+
+mod dev;
+mod project;
+mod run;
+mod services;
+mod setup;
+mod stack;
+mod test;
+mod toolchain;
+mod tools;
+mod wasm;
+mod worker;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command> [options]
+
+commands:
+  setup                 install what is missing (toolchain for wasm32, tools, browsers)
+  wasm                  build the npm package into crates/omnigate-card-wasm/pkg/
+  build-worker          build the Worker into crates/omnigate-edge/build/ (skipped when fresh)
+  dev [--port N] [--gateway-port N]
+                        build everything, start the sandbox gateway (default 127.0.0.1:9090) and
+                        `wrangler dev` (default 127.0.0.1:8787), print the demo URL, stop on Ctrl-C
+  test                  setup, fmt, clippy, unit tests, npm package tests, end-to-end tests";
+
+/// A failed step: what failed, in one sentence.
+pub(crate) type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    match dispatch() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch() -> Result {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(|error| error.to_string())? {
+        Some(Value(command)) => command.string().map_err(|error| error.to_string())?,
+        Some(Long("help") | Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(format!("{}\n\n{USAGE}", other.unexpected())),
+    };
+    let project = project::Project::locate()?;
+    match command.as_str() {
+        "setup" => setup::run(&project).map(drop),
+        "wasm" => {
+            let toolchain = setup::run(&project)?;
+            wasm::build(&project, &toolchain)
+        }
+        "build-worker" => {
+            let toolchain = setup::quick(&project)?;
+            worker::build(&project, &toolchain)
+        }
+        "dev" => dev::run(&project, dev::Options::parse(&mut parser)?),
+        "test" => test::run(&project),
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+}

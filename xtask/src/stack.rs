@@ -1,0 +1,130 @@
+//! The running product: the sandbox gateway and the Worker under `wrangler dev`, pointed at it,
+//! with fresh local D1 state. Used by `cargo xtask dev` and by the end-to-end tests.
+
+use crate::project::{self, Project};
+use crate::services::{self, Service};
+use crate::setup::Setup;
+use crate::{Result, run, worker};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// Credentials shared by the Worker and the sandbox (the same names as in `.dev.vars`).
+#[derive(Clone)]
+pub(crate) struct Credentials(pub(crate) Vec<(String, String)>);
+
+impl Credentials {
+    /// The value of one variable, if set.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
+    }
+}
+
+/// Where and how to run.
+pub(crate) struct Options {
+    /// Worker port on 127.0.0.1.
+    pub(crate) port: u16,
+    /// Sandbox gateway port on 127.0.0.1.
+    pub(crate) gateway_port: u16,
+    /// Local D1 state, sandbox database and logs.
+    pub(crate) state: PathBuf,
+    /// Turns on the dev-only routes.
+    pub(crate) dev_mode: bool,
+    /// Secrets and ids for both sides.
+    pub(crate) credentials: Credentials,
+}
+
+/// Both services; dropping the stack stops them.
+pub(crate) struct Stack {
+    /// Base URL of the Worker.
+    pub(crate) worker_url: String,
+    /// Base URL of the sandbox gateway.
+    pub(crate) gateway_url: String,
+    // Fields drop in order: the Worker stops before its gateway.
+    _worker: Service,
+    _sandbox: Service,
+}
+
+/// Builds what is stale, then starts the sandbox and the Worker and waits until both answer.
+pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Result<Stack> {
+    let sandbox_bin = build_sandbox(project, setup)?;
+    worker::build(project, setup)?;
+    project::create_dir(&options.state)?;
+    let mut migrate = wrangler(project, setup);
+    migrate
+        .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+        .arg(&options.state);
+    run::status(&mut migrate)?;
+
+    let gateway_url = format!("http://127.0.0.1:{}", options.gateway_port);
+    let credentials = &options.credentials;
+    let mut sandbox = setup.toolchain.command(&sandbox_bin);
+    sandbox
+        .args(["--listen", &format!("127.0.0.1:{}", options.gateway_port), "--db"])
+        .arg(options.state.join("sandbox.db"))
+        .args(["--access-token", credentials.get("OPP_ACCESS_TOKEN").unwrap_or_default()])
+        .args(["--entity-id", credentials.get("OPP_ENTITY_ID").unwrap_or_default()]);
+    let mut sandbox =
+        Service::start("omnigate-sandbox", sandbox, &options.state.join("sandbox.log"))?;
+    sandbox
+        .wait_until_ready(&format!("{gateway_url}/v1/payments/ready"), Duration::from_secs(30))?;
+
+    let worker_url = format!("http://127.0.0.1:{}", options.port);
+    let mut dev = wrangler(project, setup);
+    dev.args(["dev", "--ip", "127.0.0.1", "--port", &options.port.to_string()])
+        .args(["--inspector-port", &services::free_port()?.to_string()])
+        .args(["--show-interactive-dev-session=false", "--persist-to"])
+        .arg(&options.state)
+        .args(["--var", &format!("GATEWAY_URL:{gateway_url}")])
+        .args(["--var", &format!("DEV_MODE:{}", options.dev_mode)]);
+    for (name, value) in &credentials.0 {
+        dev.args(["--var", &format!("{name}:{value}")]);
+    }
+    let mut worker = Service::start("wrangler dev", dev, &options.state.join("wrangler.log"))?;
+    worker.wait_until_ready(&format!("{worker_url}/health"), Duration::from_secs(180))?;
+    Ok(Stack { worker_url, gateway_url, _worker: worker, _sandbox: sandbox })
+}
+
+/// `wrangler` at the repository root, with telemetry off and the Worker's build tools reachable.
+fn wrangler(project: &Project, setup: &Setup) -> Command {
+    let mut command = setup.toolchain.command(&setup.tools.node);
+    command
+        .arg(&setup.tools.wrangler)
+        .current_dir(&project.root)
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("WRANGLER_SEND_ERROR_REPORTS", "false")
+        .env("CLOUDFLARE_CF_FETCH_ENABLED", "false")
+        .env("CI", "true");
+    for (name, value) in setup.tools.worker_build_env() {
+        command.env(name, value);
+    }
+    command
+}
+
+fn build_sandbox(project: &Project, setup: &Setup) -> Result<PathBuf> {
+    let mut cargo = setup.toolchain.cargo(project);
+    cargo.args(["build", "--quiet", "--package", "omnigate-sandbox", "--bin", "omnigate-sandbox"]);
+    run::status(&mut cargo)?;
+    Ok(project.target().join("debug/omnigate-sandbox"))
+}
+
+/// Reads `KEY=value` lines (blank lines and `#` comments skipped).
+pub(crate) fn parse_vars(text: &str) -> Credentials {
+    let pairs = text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, value)| (key.trim().to_owned(), value.trim().to_owned()))
+        .collect();
+    Credentials(pairs)
+}
+
+/// Removes a state folder left by an earlier run.
+pub(crate) fn fresh_dir(dir: &Path) -> Result {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+            .map_err(|error| format!("cannot clear {}: {error}", dir.display()))?;
+    }
+    project::create_dir(dir)
+}

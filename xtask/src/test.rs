@@ -1,0 +1,225 @@
+//! `cargo xtask test`: every check a change must pass, ending with one `N passed, N failed` line.
+
+use crate::project::Project;
+use crate::setup::{self, Setup};
+use crate::stack::{self, Credentials};
+use crate::{Result, run, services, tools, wasm};
+use std::path::Path;
+use std::process::Command;
+
+/// Crates that only make sense on wasm32; the host checks skip them.
+const WASM_ONLY: &[&str] = &["omnigate-card-wasm"];
+/// Crates that must also build for wasm32.
+const WASM_CRATES: &[&str] =
+    &["omnigate-card", "omnigate-card-wasm", "omnigate-opp", "omnigate-edge"];
+
+/// Passed and failed counts over every suite.
+#[derive(Debug, Default)]
+struct Tally {
+    passed: u32,
+    failed: u32,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Records a check that counts as one test.
+    fn check(&mut self, name: &str, outcome: Result) {
+        match outcome {
+            Ok(()) => self.passed += 1,
+            Err(error) => {
+                self.failed += 1;
+                self.failures.push(format!("{name}: {error}"));
+            }
+        }
+    }
+
+    /// Records a suite's own counts; a suite that failed without reporting a failure (it did not
+    /// build, or it crashed) counts one failure.
+    fn suite(&mut self, name: &str, outcome: Result<(bool, Counts)>) {
+        match outcome {
+            Ok((ok, counts)) => {
+                self.passed += counts.passed;
+                self.failed += counts.failed;
+                if !ok || counts.failed > 0 {
+                    self.failures.push(format!("{name}: {} failed", counts.failed.max(1)));
+                    if counts.failed == 0 {
+                        self.failed += 1;
+                    }
+                }
+            }
+            Err(error) => self.check(name, Err(error)),
+        }
+    }
+}
+
+/// Test counts read from a runner's output.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    passed: u32,
+    failed: u32,
+}
+
+/// Runs everything; fails when anything failed.
+pub(crate) fn run(project: &Project) -> Result {
+    let setup = setup::run(project)?;
+    let mut tally = Tally::default();
+    let cargo = |args: &[&str]| {
+        let mut command = setup.toolchain.cargo(project);
+        command.args(args);
+        command
+    };
+    tally.check("cargo fmt", run::status(&mut cargo(&["fmt", "--all", "--", "--check"])));
+    let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets"]);
+    host_clippy
+        .args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]))
+        .args(["--", "-D", "warnings"]);
+    tally.check("clippy (host)", run::status(&mut host_clippy));
+    let mut wasm_clippy = cargo(&["clippy", "--target", "wasm32-unknown-unknown"]);
+    wasm_clippy
+        .args(WASM_CRATES.iter().flat_map(|name| ["--package", name]))
+        .args(["--", "-D", "warnings"]);
+    tally.check("clippy (wasm32)", run::status(&mut wasm_clippy));
+    let mut unit = cargo(&["test", "--workspace"]);
+    unit.args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]));
+    tally.suite("cargo test", cargo_tests(&mut unit));
+    tally.suite("npm package", npm_package(project, &setup));
+    tally.suite("end-to-end", end_to_end(project, &setup));
+
+    for failure in &tally.failures {
+        println!("FAILED {failure}");
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 { Ok(()) } else { Err(format!("{} failed", tally.failed)) }
+}
+
+fn cargo_tests(command: &mut Command) -> Result<(bool, Counts)> {
+    let mut counts = Counts::default();
+    let ok = run::streamed(command, |line| {
+        // "test result: ok. 12 passed; 0 failed; 0 ignored; ..."
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            for part in rest.split(';') {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                if let [.., number, kind] = words.as_slice() {
+                    let number = number.parse().unwrap_or(0);
+                    match *kind {
+                        "passed" => counts.passed += number,
+                        "failed" => counts.failed += number,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    })?;
+    Ok((ok, counts))
+}
+
+/// Runs `node --test` with the TAP reporter and reads its `# pass` / `# fail` totals.
+fn node_tests(
+    setup: &Setup,
+    dir: &Path,
+    files: &[String],
+    env: &[(&str, String)],
+) -> Result<(bool, Counts)> {
+    let mut node = setup.toolchain.command(&setup.tools.node);
+    node.args(["--test", "--test-reporter=tap"]).args(files).current_dir(dir);
+    for (name, value) in env {
+        node.env(name, value);
+    }
+    let mut counts = Counts::default();
+    let ok = run::streamed(&mut node, |line| {
+        let mut words = line.split_whitespace();
+        if let (Some("#"), Some(kind), Some(number)) = (words.next(), words.next(), words.next()) {
+            let number = number.parse().unwrap_or(0);
+            match kind {
+                "pass" => counts.passed += number,
+                "fail" | "cancelled" => counts.failed += number,
+                _ => {}
+            }
+        }
+    })?;
+    Ok((ok, counts))
+}
+
+/// Test files (`*.test.mjs`) in a folder, sorted.
+fn test_files(dir: &Path) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+    let mut files: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Builds the npm package, installs its packed tarball into a scratch project as a user would,
+/// and runs the package's tests there.
+fn npm_package(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
+    wasm::build(project, setup)?;
+    let scratch = project.target().join("npm-package-test");
+    stack::fresh_dir(&scratch)?;
+    let pkg = project.path("crates/omnigate-card-wasm/pkg");
+    let mut pack = Command::new("npm");
+    pack.args(["pack", "--silent", "--pack-destination"]).arg(&scratch).current_dir(&pkg);
+    let tarball = run::output(&mut pack)?.trim().to_owned();
+    crate::project::write(
+        &scratch.join("package.json"),
+        "{ \"private\": true, \"type\": \"module\" }\n",
+    )?;
+    let mut install = Command::new("npm");
+    install.args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        &format!("./{tarball}"),
+    ]);
+    run::status(install.current_dir(&scratch))?;
+    let tests = project.path("crates/omnigate-card-wasm/tests-js");
+    let files = test_files(&tests)?;
+    for file in &files {
+        std::fs::copy(tests.join(file), scratch.join(file))
+            .map_err(|error| format!("{file}: {error}"))?;
+    }
+    node_tests(setup, &scratch, &files, &[])
+}
+
+/// Starts the sandbox and the Worker on free ports and runs `tests/e2e/` against them.
+fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
+    tools::npm_project(&project.path("tests"))?;
+    let state = project.target().join("e2e");
+    stack::fresh_dir(&state)?;
+    let credentials = Credentials(
+        [
+            ("OPP_ACCESS_TOKEN", "e2e-access-token-5f1c"),
+            ("OPP_ENTITY_ID", "8ac7a4c9e2e2e2e2e2e2e2e2e2e2e2e2"),
+            ("MERCHANT_API_KEY", "e2e-merchant-key-77d0"),
+            ("SHOPPER_JWT_SECRET", "e2e-shopper-jwt-secret-0b9e"),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .to_vec(),
+    );
+    let options = stack::Options {
+        port: services::free_port()?,
+        gateway_port: services::free_port()?,
+        state: state.clone(),
+        dev_mode: true,
+        credentials: credentials.clone(),
+    };
+    let stack = stack::start(project, setup, &options)?;
+    let mut env = vec![
+        ("OMNIGATE_URL", stack.worker_url.clone()),
+        ("OMNIGATE_GATEWAY_URL", stack.gateway_url.clone()),
+        ("OMNIGATE_CHROMIUM", setup.tools.chromium.display().to_string()),
+        ("OMNIGATE_SCREENSHOTS", project.target().join("e2e-screenshots").display().to_string()),
+    ];
+    for (name, value) in &credentials.0 {
+        env.push((name.as_str(), value.clone()));
+    }
+    let dir = project.path("tests");
+    let files: Vec<String> =
+        test_files(&dir.join("e2e"))?.into_iter().map(|file| format!("e2e/{file}")).collect();
+    let outcome = node_tests(setup, &dir, &files, &env);
+    drop(stack);
+    outcome
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask wasm`: builds the `omnigate-card` npm package into
+//! `crates/omnigate-card-wasm/pkg/` — an ESM build for browsers and bundlers (`web/`, whose
+//! default export initialises the wasm) and a Node build (`node/`, ready on import) — and copies
+//! the browser build to `www/vendor/omnigate-card/` for the demo page.
+
+use crate::project::{self, Project};
+use crate::setup::Setup;
+use crate::{Result, run};
+use std::path::Path;
+
+/// The file stem of the generated JS and wasm files.
+const OUT_NAME: &str = "omnigate_card";
+
+/// wasm-opt features that rustc's wasm32 output uses.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds the package.
+pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
+    let crate_dir = project.path("crates/omnigate-card-wasm");
+    let pkg = crate_dir.join("pkg");
+    let mut cargo = setup.toolchain.cargo(project);
+    cargo.args([
+        "build",
+        "--release",
+        "--package",
+        "omnigate-card-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    run::status(&mut cargo)?;
+    let wasm = project.target().join("wasm32-unknown-unknown/release/omnigate_card_wasm.wasm");
+    let _ = std::fs::remove_dir_all(&pkg);
+    for (target, dir) in [("web", "web"), ("nodejs", "node")] {
+        let out = pkg.join(dir);
+        let mut bindgen = setup.toolchain.command(&setup.tools.wasm_bindgen);
+        bindgen
+            .args(["--target", target, "--out-name", OUT_NAME, "--out-dir"])
+            .arg(&out)
+            .arg(&wasm);
+        run::status(&mut bindgen)?;
+        optimise(setup, &out.join(format!("{OUT_NAME}_bg.wasm")))?;
+    }
+    // The Node build is CommonJS inside an ESM package; Node imports its named exports.
+    project::write(&pkg.join("node/package.json"), "{ \"type\": \"commonjs\" }\n")?;
+    for file in ["package.json", "README.md"] {
+        copy(&crate_dir.join("npm").join(file), &pkg.join(file))?;
+    }
+    let vendor = project.path("www/vendor/omnigate-card");
+    let _ = std::fs::remove_dir_all(&vendor);
+    project::create_dir(&vendor)?;
+    for file in [format!("{OUT_NAME}.js"), format!("{OUT_NAME}_bg.wasm")] {
+        copy(&pkg.join("web").join(&file), &vendor.join(&file))?;
+    }
+    println!("xtask: npm package ready in {}", pkg.display());
+    Ok(())
+}
+
+fn optimise(setup: &Setup, wasm: &Path) -> Result {
+    let mut wasm_opt = setup.toolchain.command("node");
+    wasm_opt
+        .arg(&setup.tools.wasm_opt)
+        .arg("-Oz")
+        .args(WASM_FEATURES)
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    run::status(&mut wasm_opt)
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|error| format!("cannot copy {} to {}: {error}", from.display(), to.display()))
+}
