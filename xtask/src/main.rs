@@ -1,10 +1,12 @@
 //! `cargo xtask`: the one entry point to set up, build, run and test omnigate.
 
+mod counts;
 mod dev;
 mod project;
 mod run;
 mod services;
 mod setup;
+mod smoke;
 mod stack;
 mod test;
 mod toolchain;
@@ -23,7 +25,8 @@ commands:
   dev [--port N] [--gateway-port N]
                         build everything, start the sandbox gateway (default 127.0.0.1:9090) and
                         `wrangler dev` (default 127.0.0.1:8787), print the demo URL, stop on Ctrl-C
-  test                  setup, fmt, clippy, unit tests, npm package tests, end-to-end tests";
+  test [SUITE...]       setup, then every suite: lint (fmt + clippy), unit (cargo test), npm
+                        (the npm package's tests), e2e (end-to-end); name suites to run only those";
 
 /// A failed step: what failed, in one sentence.
 pub(crate) type Result<T = ()> = std::result::Result<T, String>;
@@ -61,7 +64,7 @@ fn dispatch() -> Result {
             worker::build(&project, &toolchain)
         }
         "dev" => dev::run(&project, dev::Options::parse(&mut parser)?),
-        "test" => test::run(&project),
+        "test" => test::run(&project, &test::Suites::parse(&mut parser)?),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
 }

@@ -33,9 +33,12 @@ impl Project {
         self.root.join(relative)
     }
 
-    /// Cargo's target folder (xtask keeps the default one, shared by every command).
+    /// Cargo's target folder: `$CARGO_TARGET_DIR`, or `target/` in the repository.
     pub(crate) fn target(&self) -> PathBuf {
-        self.root.join("target")
+        match std::env::var_os("CARGO_TARGET_DIR") {
+            Some(dir) => self.root.join(dir),
+            None => self.root.join("target"),
+        }
     }
 }
 

@@ -63,6 +63,29 @@ impl Service {
         Err(format!("{} did not answer at {url} within {limit:?}:\n{}", self.name, self.log_tail()))
     }
 
+    /// Sends SIGINT to the service's process group, as Ctrl-C in a terminal would, and waits for
+    /// the service to exit successfully.
+    pub(crate) fn interrupt(&mut self, limit: Duration) -> Result {
+        let group = Pid::from_raw(self.child.id().cast_signed());
+        killpg(group, Signal::SIGINT)
+            .map_err(|error| format!("cannot interrupt {}: {error}", self.name))?;
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            match self.child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                Ok(Some(status)) => {
+                    return Err(format!(
+                        "{} exited with {status}:\n{}",
+                        self.name,
+                        self.log_tail()
+                    ));
+                }
+                _ => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
+        Err(format!("{} did not stop within {limit:?} of Ctrl-C:\n{}", self.name, self.log_tail()))
+    }
+
     /// The last lines of the service's log, for error messages.
     pub(crate) fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();

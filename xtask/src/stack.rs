@@ -128,3 +128,26 @@ pub(crate) fn fresh_dir(dir: &Path) -> Result {
     }
     project::create_dir(dir)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_vars;
+
+    #[test]
+    fn dev_vars_skip_comments_and_blank_lines() {
+        let vars = parse_vars("# comment\n\nOPP_ENTITY_ID = abc\nSECRET=a=b\nnot a pair\n");
+        assert_eq!(vars.get("OPP_ENTITY_ID"), Some("abc"));
+        assert_eq!(vars.get("SECRET"), Some("a=b"));
+        assert_eq!(vars.0.len(), 2);
+    }
+
+    #[test]
+    fn the_committed_example_has_every_credential() {
+        let example = include_str!("../../.dev.vars.example");
+        let vars = parse_vars(example);
+        for name in ["OPP_ACCESS_TOKEN", "OPP_ENTITY_ID", "MERCHANT_API_KEY", "SHOPPER_JWT_SECRET"]
+        {
+            assert!(vars.get(name).is_some_and(|value| !value.is_empty()), "{name}");
+        }
+    }
+}

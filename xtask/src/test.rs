@@ -1,9 +1,10 @@
 //! `cargo xtask test`: every check a change must pass, ending with one `N passed, N failed` line.
 
+use crate::counts::Counts;
 use crate::project::Project;
 use crate::setup::{self, Setup};
 use crate::stack::{self, Credentials};
-use crate::{Result, run, services, tools, wasm};
+use crate::{Result, run, services, smoke, tools, wasm};
 use std::path::Path;
 use std::process::Command;
 
@@ -52,15 +53,41 @@ impl Tally {
     }
 }
 
-/// Test counts read from a runner's output.
-#[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    passed: u32,
-    failed: u32,
+/// The suites `cargo xtask test` can run; all of them unless some are named.
+#[derive(Debug)]
+pub(crate) struct Suites(Vec<String>);
+
+impl Suites {
+    const ALL: [&str; 4] = ["lint", "unit", "npm", "e2e"];
+
+    /// Reads suite names from the command line.
+    pub(crate) fn parse(parser: &mut lexopt::Parser) -> Result<Self> {
+        use lexopt::prelude::*;
+        let mut names = Vec::new();
+        while let Some(arg) = parser.next().map_err(|error| error.to_string())? {
+            match arg {
+                Value(name) if Self::ALL.iter().any(|known| name == *known) => {
+                    names.push(name.string().map_err(|error| error.to_string())?);
+                }
+                other => {
+                    return Err(format!(
+                        "{} (suites: {})",
+                        other.unexpected(),
+                        Self::ALL.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(Self(names))
+    }
+
+    fn wants(&self, suite: &str) -> bool {
+        self.0.is_empty() || self.0.iter().any(|name| name == suite)
+    }
 }
 
-/// Runs everything; fails when anything failed.
-pub(crate) fn run(project: &Project) -> Result {
+/// Runs the chosen suites; fails when anything failed.
+pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
     let setup = setup::run(project)?;
     let mut tally = Tally::default();
     let cargo = |args: &[&str]| {
@@ -68,22 +95,31 @@ pub(crate) fn run(project: &Project) -> Result {
         command.args(args);
         command
     };
-    tally.check("cargo fmt", run::status(&mut cargo(&["fmt", "--all", "--", "--check"])));
-    let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets"]);
-    host_clippy
-        .args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]))
-        .args(["--", "-D", "warnings"]);
-    tally.check("clippy (host)", run::status(&mut host_clippy));
-    let mut wasm_clippy = cargo(&["clippy", "--target", "wasm32-unknown-unknown"]);
-    wasm_clippy
-        .args(WASM_CRATES.iter().flat_map(|name| ["--package", name]))
-        .args(["--", "-D", "warnings"]);
-    tally.check("clippy (wasm32)", run::status(&mut wasm_clippy));
-    let mut unit = cargo(&["test", "--workspace"]);
-    unit.args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]));
-    tally.suite("cargo test", cargo_tests(&mut unit));
-    tally.suite("npm package", npm_package(project, &setup));
-    tally.suite("end-to-end", end_to_end(project, &setup));
+    if suites.wants("lint") {
+        tally.check("cargo fmt", run::status(&mut cargo(&["fmt", "--all", "--", "--check"])));
+        let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets"]);
+        host_clippy
+            .args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]))
+            .args(["--", "-D", "warnings"]);
+        tally.check("clippy (host)", run::status(&mut host_clippy));
+        let mut wasm_clippy = cargo(&["clippy", "--target", "wasm32-unknown-unknown"]);
+        wasm_clippy
+            .args(WASM_CRATES.iter().flat_map(|name| ["--package", name]))
+            .args(["--", "-D", "warnings"]);
+        tally.check("clippy (wasm32)", run::status(&mut wasm_clippy));
+    }
+    if suites.wants("unit") {
+        let mut unit = cargo(&["test", "--workspace"]);
+        unit.args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]));
+        tally.suite("cargo test", cargo_tests(&mut unit));
+    }
+    if suites.wants("npm") {
+        tally.suite("npm package", npm_package(project, &setup));
+    }
+    if suites.wants("e2e") {
+        tally.suite("end-to-end", end_to_end(project, &setup));
+        tally.check("cargo xtask dev", smoke::dev(project));
+    }
 
     for failure in &tally.failures {
         println!("FAILED {failure}");
@@ -94,22 +130,7 @@ pub(crate) fn run(project: &Project) -> Result {
 
 fn cargo_tests(command: &mut Command) -> Result<(bool, Counts)> {
     let mut counts = Counts::default();
-    let ok = run::streamed(command, |line| {
-        // "test result: ok. 12 passed; 0 failed; 0 ignored; ..."
-        if let Some(rest) = line.strip_prefix("test result: ") {
-            for part in rest.split(';') {
-                let words: Vec<&str> = part.split_whitespace().collect();
-                if let [.., number, kind] = words.as_slice() {
-                    let number = number.parse().unwrap_or(0);
-                    match *kind {
-                        "passed" => counts.passed += number,
-                        "failed" => counts.failed += number,
-                        _ => {}
-                    }
-                }
-            }
-        }
-    })?;
+    let ok = run::streamed(command, |line| counts.add_cargo_line(line))?;
     Ok((ok, counts))
 }
 
@@ -126,17 +147,7 @@ fn node_tests(
         node.env(name, value);
     }
     let mut counts = Counts::default();
-    let ok = run::streamed(&mut node, |line| {
-        let mut words = line.split_whitespace();
-        if let (Some("#"), Some(kind), Some(number)) = (words.next(), words.next(), words.next()) {
-            let number = number.parse().unwrap_or(0);
-            match kind {
-                "pass" => counts.passed += number,
-                "fail" | "cancelled" => counts.failed += number,
-                _ => {}
-            }
-        }
-    })?;
+    let ok = run::streamed(&mut node, |line| counts.add_tap_line(line))?;
     Ok((ok, counts))
 }
 
@@ -202,7 +213,7 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
     let options = stack::Options {
         port: services::free_port()?,
         gateway_port: services::free_port()?,
-        state: state.clone(),
+        state,
         dev_mode: true,
         credentials: credentials.clone(),
     };

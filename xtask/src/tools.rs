@@ -105,10 +105,10 @@ fn locked(lock: &str, krate: &str) -> Result<String> {
     let name_line = format!("name = \"{krate}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == name_line {
-            if let Some(version) = lines.next().and_then(|next| next.strip_prefix("version = ")) {
-                return Ok(version.trim_matches('"').to_owned());
-            }
+        if line == name_line
+            && let Some(version) = lines.next().and_then(|next| next.strip_prefix("version = "))
+        {
+            return Ok(version.trim_matches('"').to_owned());
         }
     }
     Err(format!("Cargo.lock has no `{krate}` package"))
@@ -220,4 +220,17 @@ pub(crate) fn ensure_apt(packages: &[&str]) -> Result {
 fn apt_installed(package: &str) -> bool {
     run::output(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
         .is_ok_and(|status| status.contains("install ok installed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked;
+
+    #[test]
+    fn locked_reads_the_version_after_the_name_line() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9.9.9\"\n\n\
+                    [[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(locked(lock, "wasm-bindgen").as_deref(), Ok("0.2.130"));
+        assert!(locked(lock, "worker").is_err());
+    }
 }

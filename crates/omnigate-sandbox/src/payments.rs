@@ -1,38 +1,83 @@
-//! `/v1/payments` resources.
+//! `/v1/payments` and `/v1/payments/{id}` (GET), and the sandbox-only ledger listing.
 
-use crate::{Config, auth};
+use crate::ledger::{self, LedgerEntry};
+use crate::reply::from_tx;
+use crate::validate::Errors;
+use crate::{Sandbox, pay, tokens};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::body::Body;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use omnigate_opp::result::{ResultBody, ResultCode, ResultInfo};
-use serde::Deserialize;
-use std::sync::Arc;
+use omnigate_opp::codes;
+use omnigate_opp::request::{PaymentRequest, RequestKind};
+use serde_json::json;
 
-/// Query string of GET and DELETE requests.
-#[derive(Deserialize)]
-pub(crate) struct EntityQuery {
-    #[serde(rename = "entityId")]
-    entity_id: Option<String>,
-}
-
-/// `GET /v1/payments/{id}`: the status of a payment.
-pub(crate) async fn status(
-    State(config): State<Arc<Config>>,
+/// `POST /v1/payments`: a payment, a token payment (`card.omniToken`), or, with
+/// `createOmniToken=true` and no `paymentType`, a standalone tokenization.
+pub(crate) async fn create(
+    State(sandbox): State<Sandbox>,
     headers: HeaderMap,
-    Path(_id): Path<String>,
-    Query(query): Query<EntityQuery>,
+    body: Body,
 ) -> Response {
-    if !auth::check(&config, &headers, query.entity_id.as_deref()) {
-        return auth::refused();
+    let pairs = match sandbox.0.authorized_form(&headers, body).await {
+        Ok(pairs) => pairs,
+        Err(refused) => return refused,
+    };
+    let (request, errors) = PaymentRequest::from_pairs(&pairs, RequestKind::Payment);
+    let standalone = request.create_omni_token
+        && request.payment_type.is_none()
+        && !errors.iter().any(|error| error.name == "paymentType");
+    if standalone {
+        tokens::tokenize(&sandbox, request, Errors(errors)).await
+    } else {
+        pay::pay(&sandbox, request, Errors(errors)).await
     }
-    reply(StatusCode::NOT_FOUND, "700.400.580", "cannot find transaction")
 }
 
-/// An OPP answer that carries only a result.
-pub(crate) fn reply(status: StatusCode, code: &str, description: &str) -> Response {
-    let body = ResultBody {
-        result: ResultInfo { code: ResultCode::new(code), description: description.to_owned() },
+/// `GET /v1/payments/{id}?entityId=`: a recorded transaction, or 404 with `700.400.580`.
+pub(crate) async fn status(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let inner = &sandbox.0;
+    let entity = match inner.authorized_query(&headers, query.as_deref()) {
+        Ok(entity) => entity,
+        Err(refused) => return refused,
     };
-    (status, Json(body)).into_response()
+    let Ok(Path(id)) = id else { return inner.malformed("invalid payment id") };
+    let job = (entity.clone(), id);
+    match inner.store.run(move |connection| ledger::get(connection, &job.0, &job.1)).await {
+        Ok(Some(tx)) => inner.answer(StatusCode::OK, from_tx(&tx), Some(&entity)),
+        Ok(None) => {
+            inner.fail(StatusCode::NOT_FOUND, codes::TRANSACTION_NOT_FOUND, None, Some(&entity))
+        }
+        Err(_) => inner.broken(&entity),
+    }
+}
+
+/// `GET /sandbox/transactions?entityId=`: every transaction of the entity, oldest first.
+/// Not part of OPP: tests and people use it to see TK, DT, DL and payments.
+pub(crate) async fn ledger(
+    State(sandbox): State<Sandbox>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let inner = &sandbox.0;
+    let entity = match inner.authorized_query(&headers, query.as_deref()) {
+        Ok(entity) => entity,
+        Err(refused) => return refused,
+    };
+    let job = entity.clone();
+    match inner.store.run(move |connection| ledger::list(connection, &job)).await {
+        Ok(transactions) => {
+            let entries: Vec<LedgerEntry> =
+                transactions.into_iter().map(LedgerEntry::from).collect();
+            Json(json!({ "entityId": entity, "transactions": entries })).into_response()
+        }
+        Err(_) => inner.broken(&entity),
+    }
 }
