@@ -31,3 +31,64 @@ export async function screenshot(page, name) {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+// --- API helpers for the Worker's public API -------------------------------------------------
+
+// Every response text seen by this test file, for the leak scans.
+export const seen = [];
+
+// Calls the Worker; `auth` is a bearer credential, `key` an Idempotency-Key.
+export async function api(method, path, { body, auth, key, headers = {} } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers['Content-Type'] = 'application/json';
+  }
+  if (auth) init.headers.Authorization = `Bearer ${auth}`;
+  if (key) init.headers['Idempotency-Key'] = key;
+  const response = await fetch(`${worker}${path}`, init);
+  const text = await response.text();
+  seen.push(text);
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  return { status: response.status, body: json, text, headers: response.headers };
+}
+
+export const merchantKey = () => env('MERCHANT_API_KEY');
+
+// A shopper JWT from the dev-mode stand-in identity provider.
+export async function shopperToken(shopperId) {
+  const answer = await api('POST', '/dev/shopper-token', { body: { shopperId } });
+  assert.equal(answer.status, 200, answer.text);
+  return answer.body.token;
+}
+
+// The sandbox ledger of the e2e entity (sandbox-only inspection route).
+export async function ledger() {
+  const entity = env('OPP_ENTITY_ID');
+  const response = await fetch(`${gateway}/sandbox/transactions?entityId=${entity}`, {
+    headers: { Authorization: `Bearer ${env('OPP_ACCESS_TOKEN')}` },
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).transactions;
+}
+
+// Ledger types recorded after the first `before` entries.
+export async function newLedgerTypes(before) {
+  return (await ledger()).slice(before).map((entry) => entry.paymentType);
+}
+
+export const card = (number, cvv = '123') =>
+  ({ number, holder: 'Jane Jones', expiryMonth: '12', expiryYear: '2030', cvv });
+
+// A merchant checkout of `amount` EUR.
+export async function merchantCheckout(amount = '25.00', extra = {}) {
+  const answer = await api('POST', '/v1/checkouts', {
+    auth: merchantKey(),
+    body: { amount, currency: 'EUR', paymentType: 'DB', reference: 'e2e', ...extra },
+  });
+  assert.equal(answer.status, 201, answer.text);
+  return answer.body;
+}
+
+export const uniqueKey = (label) => `${label}-${Date.now()}-${Math.random().toString(16).slice(2)}`;

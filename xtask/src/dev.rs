@@ -57,10 +57,41 @@ pub(crate) fn run(project: &Project, options: Options) -> Result {
         credentials: stack::parse_vars(&project::read(&vars)?),
     };
     let stack = stack::start(project, &setup, &options)?;
+    seed_catalog(&stack, options.credentials.get("MERCHANT_API_KEY").unwrap_or_default())?;
     announce(&stack);
     let _ = stopped.recv();
     println!("\nxtask: stopping the Worker and the sandbox");
     drop(stack);
+    Ok(())
+}
+
+/// The demo catalog: what the demo page sells, priced by the Worker like a static shop's.
+const DEMO_CATALOG: &[(&str, &str, &str)] = &[
+    ("tee-m", "omnigate T-shirt (M)", "25.00"),
+    ("mug", "omnigate mug", "12.50"),
+    ("stickers", "Sticker pack", "4.00"),
+];
+
+/// Writes the demo catalog through the Worker's merchant API (`PUT /v1/catalog/{sku}`).
+fn seed_catalog(stack: &Stack, merchant_key: &str) -> Result {
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(10)))
+        .http_status_as_error(false)
+        .build()
+        .new_agent();
+    for (sku, name, amount) in DEMO_CATALOG {
+        let body = format!(r#"{{"name":"{name}","amount":"{amount}","currency":"EUR"}}"#);
+        let response = agent
+            .put(&format!("{}/v1/catalog/{sku}", stack.worker_url))
+            .header("Authorization", &format!("Bearer {merchant_key}"))
+            .header("Content-Type", "application/json")
+            .send(body.as_str())
+            .map_err(|error| format!("cannot seed the catalog: {error}"))?;
+        if response.status().as_u16() != 200 {
+            return Err(format!("seeding {sku} answered HTTP {}", response.status()));
+        }
+    }
+    println!("xtask: seeded the demo catalog ({} products)", DEMO_CATALOG.len());
     Ok(())
 }
 

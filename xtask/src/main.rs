@@ -1,5 +1,6 @@
 //! `cargo xtask`: the one entry point to set up, build, run and test omnigate.
 
+mod bench;
 mod counts;
 mod dev;
 mod project;
@@ -25,6 +26,8 @@ commands:
   dev [--port N] [--gateway-port N]
                         build everything, start the sandbox gateway (default 127.0.0.1:9090) and
                         `wrangler dev` (default 127.0.0.1:8787), print the demo URL, stop on Ctrl-C
+  bench card            build the npm package and compare it with card-validator: ops/s of
+                        number and expiry checks side by side, and the gzip sizes of the wasm
   test [SUITE...]       setup, then every suite: lint (fmt + clippy), unit (cargo test), npm
                         (the npm package's tests), e2e (end-to-end); name suites to run only those";
 
@@ -64,6 +67,7 @@ fn dispatch() -> Result {
             worker::build(&project, &toolchain)
         }
         "dev" => dev::run(&project, dev::Options::parse(&mut parser)?),
+        "bench" => bench::run(&project, &mut parser),
         "test" => test::run(&project, &test::Suites::parse(&mut parser)?),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }

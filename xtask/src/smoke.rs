@@ -11,10 +11,18 @@ use std::time::Duration;
 /// Runs `xtask dev` on free ports, probes it, interrupts it and checks that nothing listens.
 pub(crate) fn dev(project: &Project) -> Result {
     let (port, gateway_port) = (free_port()?, free_port()?);
-    let xtask = std::env::current_exe().map_err(|error| format!("cannot find xtask: {error}"))?;
-    let mut command = Command::new(xtask);
+    // Exactly what a user types: the cargo that started this xtask (cargo sets `CARGO`).
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
     command
-        .args(["dev", "--port", &port.to_string(), "--gateway-port", &gateway_port.to_string()])
+        .args([
+            "xtask",
+            "dev",
+            "--port",
+            &port.to_string(),
+            "--gateway-port",
+            &gateway_port.to_string(),
+        ])
         .current_dir(&project.root);
     let log = project.target().join("dev-smoke.log");
     let mut dev = Service::start("cargo xtask dev", command, &log)?;

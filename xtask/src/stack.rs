@@ -86,8 +86,9 @@ pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Resu
 }
 
 /// `wrangler` at the repository root, with telemetry off and the Worker's build tools reachable.
+/// Its build command is `cargo xtask build-worker`, so it runs with the user's `PATH`.
 fn wrangler(project: &Project, setup: &Setup) -> Command {
-    let mut command = setup.toolchain.command(&setup.tools.node);
+    let mut command = setup.toolchain.user_command(&setup.tools.node);
     command
         .arg(&setup.tools.wrangler)
         .current_dir(&project.root)

@@ -168,25 +168,9 @@ fn test_files(dir: &Path) -> Result<Vec<String>> {
 fn npm_package(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
     wasm::build(project, setup)?;
     let scratch = project.target().join("npm-package-test");
-    stack::fresh_dir(&scratch)?;
-    let pkg = project.path("crates/omnigate-card-wasm/pkg");
-    let mut pack = Command::new("npm");
-    pack.args(["pack", "--silent", "--pack-destination"]).arg(&scratch).current_dir(&pkg);
-    let tarball = run::output(&mut pack)?.trim().to_owned();
-    crate::project::write(
-        &scratch.join("package.json"),
-        "{ \"private\": true, \"type\": \"module\" }\n",
-    )?;
-    let mut install = Command::new("npm");
-    install.args([
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--loglevel=error",
-        &format!("./{tarball}"),
-    ]);
-    run::status(install.current_dir(&scratch))?;
+    // tests-js/package.json locks the reference libraries the compat layer is compared with.
     let tests = project.path("crates/omnigate-card-wasm/tests-js");
+    wasm::install_packed(project, &scratch, &tests)?;
     let files = test_files(&tests)?;
     for file in &files {
         std::fs::copy(tests.join(file), scratch.join(file))

@@ -48,7 +48,14 @@ pub(crate) enum Kind {
 pub(crate) struct Toolchain {
     /// Which toolchain builds the workspace.
     pub(crate) kind: Kind,
-    path: Vec<PathBuf>,
+    /// Folders of installed tools (wasm-bindgen, Node), first in every `PATH`.
+    tools: Vec<PathBuf>,
+    /// The Debian toolchain's wrappers and `/usr/bin`, ahead of the inherited `PATH`.
+    debian: Vec<PathBuf>,
+    /// The `PATH` xtask was started with.
+    inherited: Vec<PathBuf>,
+    /// The private wasm32 sysroot of the Debian toolchain.
+    sysroot: Option<PathBuf>,
 }
 
 impl Toolchain {
@@ -61,6 +68,12 @@ impl Toolchain {
         for name in INHERITED_RUST_VARS {
             command.env_remove(name);
         }
+        if let Some(sysroot) = &self.sysroot {
+            // clippy-driver replaces rustc and so bypasses the wrapper: name the sysroot in the
+            // wasm32 flags too (the wrapper then leaves it alone).
+            let flag = format!("--sysroot={}", sysroot.display());
+            command.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flag);
+        }
         command
     }
 
@@ -71,16 +84,30 @@ impl Toolchain {
         command
     }
 
+    /// A command for a program that runs `cargo xtask` itself (wrangler's build command): the
+    /// installed tools come first in its `PATH`, then the user's own — so its `cargo` is the one
+    /// that built this xtask, and xtask is not rebuilt by a second compiler.
+    pub(crate) fn user_command(&self, program: impl AsRef<OsStr>) -> Command {
+        let mut command = Command::new(program);
+        let path = self.tools.iter().chain(&self.inherited);
+        command.env("PATH", std::env::join_paths(path).unwrap_or_default());
+        command
+    }
+
     /// Puts `dir` first in the children's `PATH`.
     pub(crate) fn prepend(&mut self, dir: PathBuf) {
-        if !self.path.contains(&dir) {
-            self.path.insert(0, dir);
+        if !self.tools.contains(&dir) {
+            self.tools.insert(0, dir);
         }
     }
 
     /// The `PATH` value children get.
     pub(crate) fn path_var(&self) -> OsString {
-        std::env::join_paths(&self.path).unwrap_or_default()
+        std::env::join_paths(self.path()).unwrap_or_default()
+    }
+
+    fn path(&self) -> impl Iterator<Item = &PathBuf> {
+        self.tools.iter().chain(&self.debian).chain(&self.inherited)
     }
 
     /// Finds an executable in this toolchain's `PATH`.
@@ -88,7 +115,7 @@ impl Toolchain {
         if Path::new(program).components().count() > 1 {
             return Some(PathBuf::from(program));
         }
-        self.path.iter().map(|dir| dir.join(program)).find(|candidate| candidate.is_file())
+        self.path().map(|dir| dir.join(program)).find(|candidate| candidate.is_file())
     }
 }
 
@@ -98,16 +125,19 @@ pub(crate) fn prepare(project: &Project, install: bool) -> Result<Toolchain> {
         .map(|path| std::env::split_paths(&path).collect())
         .unwrap_or_default();
     let kind = detect(project, install)?;
-    let mut path = inherited;
-    if kind == Kind::Debian {
-        if install {
-            tools::ensure_apt(DEBIAN_PACKAGES)?;
-        }
-        let sysroot = sysroot(project, install)?;
-        let wrappers = wrappers(project, &sysroot)?;
-        path.splice(0..0, [wrappers, PathBuf::from("/usr/bin"), PathBuf::from("/bin")]);
+    let mut toolchain =
+        Toolchain { kind, tools: Vec::new(), debian: Vec::new(), inherited, sysroot: None };
+    if kind == Kind::Rustup {
+        return Ok(toolchain);
     }
-    Ok(Toolchain { kind, path })
+    if install {
+        tools::ensure_apt(DEBIAN_PACKAGES)?;
+    }
+    let sysroot = sysroot(project, install)?;
+    let wrappers = wrappers(project, &sysroot)?;
+    toolchain.debian = vec![wrappers, PathBuf::from("/usr/bin"), PathBuf::from("/bin")];
+    toolchain.sysroot = Some(sysroot);
+    Ok(toolchain)
 }
 
 fn detect(project: &Project, install: bool) -> Result<Kind> {

@@ -5,8 +5,9 @@
 
 use crate::project::{self, Project};
 use crate::setup::Setup;
-use crate::{Result, run};
+use crate::{Result, run, stack};
 use std::path::Path;
+use std::process::Command;
 
 /// The file stem of the generated JS and wasm files.
 const OUT_NAME: &str = "omnigate_card";
@@ -49,7 +50,7 @@ pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
     }
     // The Node build is CommonJS inside an ESM package; Node imports its named exports.
     project::write(&pkg.join("node/package.json"), "{ \"type\": \"commonjs\" }\n")?;
-    for file in ["package.json", "README.md"] {
+    for file in ["package.json", "README.md", "index.d.ts", "compat.js", "compat.d.ts"] {
         copy(&crate_dir.join("npm").join(file), &pkg.join(file))?;
     }
     let vendor = project.path("www/vendor/omnigate-card");
@@ -60,6 +61,28 @@ pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
     }
     println!("xtask: npm package ready in {}", pkg.display());
     Ok(())
+}
+
+/// Makes `scratch` a fresh npm project with the locked dependencies of `manifest_dir` (its
+/// `package.json` and `package-lock.json`, installed with `npm ci`), then packs the built
+/// package and installs the tarball there by name, as a user would.
+pub(crate) fn install_packed(project: &Project, scratch: &Path, manifest_dir: &Path) -> Result {
+    stack::fresh_dir(scratch)?;
+    for file in ["package.json", "package-lock.json"] {
+        copy(&manifest_dir.join(file), &scratch.join(file))?;
+    }
+    let npm = |args: &[&str]| {
+        let mut npm = Command::new("npm");
+        npm.args(args).args(["--no-audit", "--no-fund", "--loglevel=error"]).current_dir(scratch);
+        run::status(&mut npm)
+    };
+    npm(&["ci"])?;
+    let mut pack = Command::new("npm");
+    pack.args(["pack", "--silent", "--pack-destination"])
+        .arg(scratch)
+        .current_dir(project.path("crates/omnigate-card-wasm/pkg"));
+    let tarball = run::output(&mut pack)?.trim().to_owned();
+    npm(&["install", "--no-save", &format!("./{tarball}")])
 }
 
 fn optimise(setup: &Setup, wasm: &Path) -> Result {

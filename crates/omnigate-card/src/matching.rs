@@ -53,6 +53,15 @@ fn matches(input: &Units<'_>, pattern: &Pattern) -> bool {
     let Some((min, max)) = pattern.range() else { return false };
     // The range is cut to the input's length on both ends: "2" matches 2221-2229.
     let shared = input.len().min(min.len());
+    // Fast path for digit input (every call from `validate_number`): bounds are digit strings
+    // of equal length, so comparing the cut strings byte-wise compares their values, exactly
+    // as `parseInt` would, without parsing.
+    if let Units::Ascii(bytes) = input {
+        let value = &bytes[..shared];
+        if value.iter().all(u8::is_ascii_digit) {
+            return &min.as_bytes()[..shared] <= value && value <= &max.as_bytes()[..shared];
+        }
+    }
     let bound = |text: &str| js::parse_int(text.bytes().take(shared).map(u16::from));
     match (input.parse_prefix(shared), bound(min), bound(max)) {
         (Some(value), Some(low), Some(high)) => low <= value && value <= high,

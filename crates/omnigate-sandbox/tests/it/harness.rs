@@ -76,6 +76,23 @@ impl Answer {
     }
 }
 
+/// The sandbox executable cargo built for this test. Cargo normally names it at compile time;
+/// Debian's cargo 1.96 sets the variable only at run time, and failing both it sits beside the
+/// test's own `deps/` folder.
+fn sandbox_binary() -> PathBuf {
+    const NAME: &str = "CARGO_BIN_EXE_omnigate-sandbox";
+    if let Some(path) = option_env!("CARGO_BIN_EXE_omnigate-sandbox") {
+        return PathBuf::from(path);
+    }
+    if let Some(path) = std::env::var_os(NAME) {
+        return PathBuf::from(path);
+    }
+    let test = std::env::current_exe().expect("the test knows its own path");
+    let profile =
+        test.parent().and_then(Path::parent).expect("tests run from target/<profile>/deps");
+    profile.join("omnigate-sandbox")
+}
+
 impl Gateway {
     /// Starts a sandbox on `db` with a 300 ms slow card and a second entity.
     pub(crate) fn start(db: &Path) -> Self {
@@ -83,7 +100,7 @@ impl Gateway {
     }
 
     pub(crate) fn start_with(db: &Path, extra_args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_omnigate-sandbox"))
+        let mut child = Command::new(sandbox_binary())
             .args(["--listen", "127.0.0.1:0", "--access-token", TOKEN, "--slow-ms", "300"])
             .args(["--entity-id", ENTITY, "--entity-id", OTHER_ENTITY])
             .args(extra_args)

@@ -1,0 +1,53 @@
+// `cargo xtask bench card`: omnigate-card against card-validator on the same inputs, in one
+// process, each call including its JS<->wasm crossing. Prints ops/s, ratios and sizes; asserts
+// nothing (timings depend on the machine).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import valid from 'card-validator';
+import { validateNumber, validateExpiry } from 'omnigate-card';
+
+const NUMBERS = ['4111111111111111', '4111 1111 1111 1111', '378282246310005', '5555-5555-5555-4444',
+  '6011111111111117', '3530111333300000', '6221558812340000', '4', '41', '5', '6011', '30569309025904',
+  '4111111111111112', '1234 5678', '2221000000000009', '6363680000000008'];
+const EXPIRIES = ['12/30', '1/27', '0528', '12 / 2030', '2030-12', '13/28', '05/2', '1', '', '11 29'];
+
+function opsPerSecond(fn, inputs) {
+  let sink = 0;
+  const round = (count) => {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < count; i += 1) sink += fn(inputs[i % inputs.length]).isValid ? 1 : 0;
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  round(20_000); // warm up the JIT on both sides
+  let count = 50_000;
+  let seconds = round(count);
+  while (seconds < 0.5) {
+    count *= 2;
+    seconds = round(count);
+  }
+  if (sink < 0) console.log(sink);
+  return count / seconds;
+}
+
+const rows = [
+  ['number', () => opsPerSecond(valid.number, NUMBERS), () => opsPerSecond(validateNumber, NUMBERS)],
+  ['expiry', () => opsPerSecond(valid.expirationDate, EXPIRIES), () => opsPerSecond(validateExpiry, EXPIRIES)],
+];
+const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(12);
+console.log(`${'check'.padEnd(8)}${'card-validator'.padStart(16)}${'omnigate-card'.padStart(16)}   ratio`);
+for (const [name, reference, ours] of rows) {
+  const [a, b] = [reference(), ours()];
+  console.log(`${name.padEnd(8)}${fmt(a)} op/s${fmt(b)} op/s   ${(b / a).toFixed(1)}x`);
+}
+
+const web = join(dirname(createRequire(import.meta.url).resolve('omnigate-card/package.json')), 'web');
+let total = 0;
+for (const file of ['omnigate_card_bg.wasm', 'omnigate_card.js']) {
+  const bytes = readFileSync(join(web, file));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  total += gzip;
+  console.log(`${file.padEnd(24)}${String(bytes.length).padStart(8)} B raw ${String(gzip).padStart(7)} B gzip -9`);
+}
+console.log(`${'browser build total'.padEnd(24)}${' '.repeat(14)}${String(total).padStart(8)} B gzip -9 (target 12288)`);

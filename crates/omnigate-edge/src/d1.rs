@@ -1,0 +1,212 @@
+//! The [`Store`] on Cloudflare D1. Every statement is prepared with bound parameters; writes that
+//! guard money check how many rows changed.
+
+use crate::ApiError;
+use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
+use crate::time::Millis;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, D1Result};
+
+/// D1 behind the `DB` binding.
+pub(crate) struct D1Store(D1Database);
+
+impl D1Store {
+    /// Wraps the binding.
+    pub(crate) fn new(db: D1Database) -> Self {
+        Self(db)
+    }
+
+    fn statement(&self, sql: &str, args: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
+        self.0.prepare(sql).bind(args).map_err(|_| ApiError::Internal)
+    }
+
+    async fn run(&self, sql: &str, args: &[JsValue]) -> Result<D1Result, ApiError> {
+        self.statement(sql, args)?.run().await.map_err(|_| ApiError::Internal)
+    }
+
+    /// Runs a write and reports whether it changed a row.
+    async fn changed(&self, sql: &str, args: &[JsValue]) -> Result<bool, ApiError> {
+        let result = self.run(sql, args).await?;
+        let meta = result.meta().map_err(|_| ApiError::Internal)?;
+        Ok(meta.and_then(|meta| meta.changes).unwrap_or(0) > 0)
+    }
+
+    async fn rows<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: &[JsValue],
+    ) -> Result<Vec<T>, ApiError> {
+        let result = self.statement(sql, args)?.all().await.map_err(|_| ApiError::Internal)?;
+        result.results().map_err(|_| ApiError::Internal)
+    }
+
+    async fn first<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: &[JsValue],
+    ) -> Result<Option<T>, ApiError> {
+        self.statement(sql, args)?.first(None).await.map_err(|_| ApiError::Internal)
+    }
+}
+
+fn text(value: &str) -> JsValue {
+    JsValue::from_str(value)
+}
+
+fn opt(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+#[allow(clippy::cast_precision_loss)] // Millis and minor units stay far below 2^53.
+fn int(value: i64) -> JsValue {
+    JsValue::from_f64(value as f64)
+}
+
+fn millis(value: Millis) -> JsValue {
+    int(i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+const CHECKOUT_COLUMNS: &str = "id, amount_minor, currency, payment_type, reference, shopper_id, \
+items, status, payment_id, created_at, expires_at";
+const CARD_COLUMNS: &str = "token, shopper_id, brand, last4, expiry_month, expiry_year, holder, \
+initial_transaction_id, created_at";
+
+impl Store for D1Store {
+    async fn products(&self) -> Result<Vec<Product>, ApiError> {
+        self.rows("SELECT sku, name, amount_minor, currency FROM products ORDER BY sku", &[]).await
+    }
+
+    async fn put_product(&self, p: &Product) -> Result<(), ApiError> {
+        let sql = "INSERT INTO products (sku, name, amount_minor, currency) VALUES (?1, ?2, ?3, ?4) \
+ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
+        let args = [text(&p.sku), text(&p.name), int(p.amount_minor), text(&p.currency)];
+        self.run(sql, &args).await.map(|_| ())
+    }
+
+    async fn delete_product(&self, sku: &str) -> Result<bool, ApiError> {
+        self.changed("DELETE FROM products WHERE sku = ?1", &[text(sku)]).await
+    }
+
+    async fn insert_checkout(&self, c: &Checkout) -> Result<(), ApiError> {
+        let sql = format!(
+            "INSERT INTO checkouts ({CHECKOUT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        );
+        let args = [
+            text(&c.id),
+            int(c.amount_minor),
+            text(&c.currency),
+            text(&c.payment_type),
+            opt(c.reference.as_deref()),
+            opt(c.shopper_id.as_deref()),
+            opt(c.items.as_deref()),
+            text(&c.status),
+            opt(c.payment_id.as_deref()),
+            int(c.created_at),
+            int(c.expires_at),
+        ];
+        self.run(&sql, &args).await.map(|_| ())
+    }
+
+    async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
+        let sql = format!("SELECT {CHECKOUT_COLUMNS} FROM checkouts WHERE id = ?1");
+        self.first(&sql, &[text(id)]).await
+    }
+
+    async fn claim_checkout(&self, id: &str, now: Millis) -> Result<bool, ApiError> {
+        let sql = format!(
+            "UPDATE checkouts SET status = '{}' WHERE id = ?1 AND status = '{}' AND expires_at > ?2",
+            status::PROCESSING,
+            status::OPEN
+        );
+        self.changed(&sql, &[text(id), millis(now)]).await
+    }
+
+    async fn finish_checkout(
+        &self,
+        id: &str,
+        status: &str,
+        payment_id: Option<&str>,
+    ) -> Result<(), ApiError> {
+        let sql = format!(
+            "UPDATE checkouts SET status = ?2, payment_id = ?3 WHERE id = ?1 AND status = '{}'",
+            status::PROCESSING
+        );
+        self.run(&sql, &[text(id), text(status), opt(payment_id)]).await.map(|_| ())
+    }
+
+    async fn insert_card(&self, c: &WalletCard) -> Result<(), ApiError> {
+        let sql = format!(
+            "INSERT INTO wallet_cards ({CARD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        );
+        let args = [
+            text(&c.token),
+            text(&c.shopper_id),
+            text(&c.brand),
+            text(&c.last4),
+            text(&c.expiry_month),
+            text(&c.expiry_year),
+            opt(c.holder.as_deref()),
+            opt(c.initial_transaction_id.as_deref()),
+            int(c.created_at),
+        ];
+        self.run(&sql, &args).await.map(|_| ())
+    }
+
+    async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError> {
+        let sql = format!("SELECT {CARD_COLUMNS} FROM wallet_cards WHERE token = ?1");
+        self.first(&sql, &[text(token)]).await
+    }
+
+    async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM wallet_cards WHERE shopper_id = ?1 ORDER BY created_at, token"
+        );
+        self.rows(&sql, &[text(shopper_id)]).await
+    }
+
+    async fn delete_card(&self, token: &str) -> Result<(), ApiError> {
+        self.run("DELETE FROM wallet_cards WHERE token = ?1", &[text(token)]).await.map(|_| ())
+    }
+
+    async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
+        let sql = "SELECT fingerprint, status, body FROM idempotency WHERE id = ?1";
+        self.first(sql, &[text(key)]).await
+    }
+
+    async fn begin_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        now: Millis,
+    ) -> Result<bool, ApiError> {
+        let sql = "INSERT INTO idempotency (id, fingerprint, created_at) VALUES (?1, ?2, ?3) \
+ON CONFLICT(id) DO NOTHING";
+        self.changed(sql, &[text(key), text(fingerprint), millis(now)]).await
+    }
+
+    async fn finish_idempotent(&self, key: &str, status: u16, body: &str) -> Result<(), ApiError> {
+        let sql = "UPDATE idempotency SET status = ?2, body = ?3 WHERE id = ?1";
+        self.run(sql, &[text(key), int(i64::from(status)), text(body)]).await.map(|_| ())
+    }
+
+    async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {
+        let sql = "INSERT INTO gateway_calls (id, type, token_masked, checkout_id, result_code, \
+created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING";
+        let args = [
+            text(&c.id),
+            text(&c.kind),
+            opt(c.token_masked.as_deref()),
+            opt(c.checkout_id.as_deref()),
+            text(&c.result_code),
+            text(&c.created_at),
+        ];
+        self.run(sql, &args).await.map(|_| ())
+    }
+
+    async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError> {
+        let sql = "SELECT id, type, token_masked, checkout_id, result_code, created_at \
+FROM gateway_calls ORDER BY created_at DESC, rowid DESC LIMIT ?1";
+        self.rows(sql, &[int(i64::from(limit))]).await
+    }
+}

@@ -1,0 +1,97 @@
+//! The [`Gateway`] over the Workers `fetch` API: adds the bearer token and `entityId`, sends
+//! OPP's form bodies, reads its JSON, and gives up after the configured time (the request is
+//! aborted, never retried).
+
+use crate::Config;
+use crate::gateway::{Gateway, GatewayFailure, GatewayOp};
+use omnigate_opp::response::PaymentResponse;
+use omnigate_opp::{API_PREFIX, PROBE_PAYMENT_ID, form};
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+use std::task::Poll;
+use std::time::Duration;
+use wasm_bindgen::JsValue;
+use worker::{AbortController, Delay, Fetch, Headers, Method, Request, RequestInit};
+
+/// OPP over `fetch`, with the Worker's credentials.
+pub(crate) struct FetchGateway<'a> {
+    config: &'a Config,
+}
+
+impl<'a> FetchGateway<'a> {
+    /// A gateway for `config`.
+    pub(crate) fn new(config: &'a Config) -> Self {
+        Self { config }
+    }
+
+    /// Method, URL and form body of `op`.
+    fn request(&self, op: GatewayOp<'_>) -> (Method, worker::Url, Option<String>) {
+        let mut url = self.config.gateway_url.clone();
+        let (method, path, body) = match op {
+            GatewayOp::Pay(request) => {
+                (Method::Post, "/payments".to_owned(), Some(request.encode()))
+            }
+            GatewayOp::Tokenize(request) => {
+                (Method::Post, "/omnitokens".to_owned(), Some(request.encode()))
+            }
+            GatewayOp::Delete(token) => {
+                (Method::Delete, format!("/omnitokens/{}", token.expose()), None)
+            }
+            GatewayOp::Probe => (Method::Get, format!("/payments/{PROBE_PAYMENT_ID}"), None),
+        };
+        url.set_path(&format!("{API_PREFIX}{path}"));
+        url.set_query(None);
+        if body.is_none() {
+            url.set_query(Some(&form::encode([("entityId", self.config.entity_id.as_str())])));
+        }
+        (method, url, body)
+    }
+}
+
+impl Gateway for FetchGateway<'_> {
+    async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure> {
+        let (method, url, body) = self.request(op);
+        let headers = Headers::new();
+        let bearer = format!("Bearer {}", self.config.access_token.expose());
+        let unavailable = |_| GatewayFailure::Unavailable;
+        headers.set("Authorization", &bearer).map_err(unavailable)?;
+        if body.is_some() {
+            headers.set("Content-Type", form::CONTENT_TYPE).map_err(unavailable)?;
+        }
+        let init = RequestInit {
+            method,
+            headers,
+            body: body.map(|text| JsValue::from_str(&text)),
+            ..RequestInit::default()
+        };
+        let request = Request::new_with_init(url.as_str(), &init).map_err(unavailable)?;
+        let controller = AbortController::default();
+        let signal = controller.signal();
+        let exchange = async {
+            let mut response =
+                Fetch::Request(request).send_with_signal(&signal).await.map_err(unavailable)?;
+            response.json::<PaymentResponse>().await.map_err(unavailable)
+        };
+        let timeout = Delay::from(Duration::from_millis(self.config.gateway_timeout_ms));
+        match first(exchange, timeout).await {
+            Some(answer) => answer,
+            None => {
+                controller.abort();
+                Err(GatewayFailure::Timeout)
+            }
+        }
+    }
+}
+
+/// The output of `work` if it finishes before `deadline`, else `None`.
+async fn first<T>(work: impl Future<Output = T>, deadline: impl Future<Output = ()>) -> Option<T> {
+    let mut work = pin!(work);
+    let mut deadline = pin!(deadline);
+    poll_fn(|cx| {
+        if let Poll::Ready(value) = work.as_mut().poll(cx) {
+            return Poll::Ready(Some(value));
+        }
+        deadline.as_mut().poll(cx).map(|()| None)
+    })
+    .await
+}

@@ -1,0 +1,118 @@
+//! The gateway seen by the handlers: one trait (the `fetch` adapter in the Worker, a fake in
+//! tests), every call written to the audit log, and OPP's result groups mapped to answers.
+
+use crate::ctx::Ctx;
+use crate::http::ApiResponse;
+use crate::store::{GatewayCall, Store};
+use crate::{ApiError, ids, time};
+use omnigate_opp::ResultGroup;
+use omnigate_opp::request::PaymentRequest;
+use omnigate_opp::response::PaymentResponse;
+use omnigate_opp::secret::OmniToken;
+use serde_json::{Value, json};
+
+/// One call to OPP.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum GatewayOp<'a> {
+    /// `POST /v1/payments`.
+    Pay(&'a PaymentRequest),
+    /// `POST /v1/omnitokens`.
+    Tokenize(&'a PaymentRequest),
+    /// `DELETE /v1/omnitokens/{token}?entityId=`.
+    Delete(&'a OmniToken),
+    /// `GET /v1/payments/{PROBE_PAYMENT_ID}?entityId=`: a harmless request for health checks.
+    Probe,
+}
+
+/// Why no OPP answer came back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GatewayFailure {
+    /// The configured time passed; the outcome is unknown.
+    Timeout,
+    /// The connection failed or the answer was not OPP's JSON.
+    Unavailable,
+}
+
+/// Sends one request to OPP and reads its JSON answer, whatever the HTTP status. Never retries.
+#[allow(async_fn_in_trait)]
+pub(crate) trait Gateway {
+    /// Performs `op` with the Worker's credentials.
+    async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure>;
+}
+
+/// What the audit row says about a call besides its outcome.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Audit<'a> {
+    /// `DB`, `PA`, `TK`, `DL`.
+    pub(crate) kind: &'a str,
+    /// The token used, created or deleted (stored masked).
+    pub(crate) token: Option<&'a OmniToken>,
+    /// The checkout being paid.
+    pub(crate) checkout_id: Option<&'a str>,
+}
+
+/// Calls the gateway, records the audit row, and turns failures the caller cannot fix into
+/// errors: timeout → 504, transport → 502, gateway system/communication/auth errors → 502.
+pub(crate) async fn call<S: Store, G: Gateway>(
+    ctx: &Ctx<'_, S, G>,
+    op: GatewayOp<'_>,
+    audit: Audit<'_>,
+) -> Result<PaymentResponse, ApiError> {
+    let result = ctx.gateway.call(op).await;
+    let (id, code) = match &result {
+        Ok(answer) => (answer.id.clone(), answer.result.code.as_str().to_owned()),
+        Err(GatewayFailure::Timeout) => (None, "gateway_timeout".to_owned()),
+        Err(GatewayFailure::Unavailable) => (None, "gateway_unavailable".to_owned()),
+    };
+    let token = audit.token.or_else(|| result.as_ref().ok().and_then(PaymentResponse::omni_token));
+    let row = GatewayCall {
+        id: match id {
+            Some(id) => id,
+            None => ids::new_id()?,
+        },
+        kind: audit.kind.to_owned(),
+        token_masked: token.map(OmniToken::masked),
+        checkout_id: audit.checkout_id.map(str::to_owned),
+        result_code: code,
+        created_at: time::rfc3339(ctx.now),
+    };
+    // The payment already happened: a lost audit row must not turn its answer into an error.
+    let _ = ctx.store.record_call(&row).await;
+    let answer = result.map_err(|failure| match failure {
+        GatewayFailure::Timeout => ApiError::GatewayTimeout,
+        GatewayFailure::Unavailable => ApiError::GatewayUnavailable,
+    })?;
+    match answer.result.code.group() {
+        ResultGroup::AuthenticationFailed
+        | ResultGroup::CommunicationError
+        | ResultGroup::SystemError => Err(ApiError::GatewayError(row.result_code)),
+        _ => Ok(answer),
+    }
+}
+
+/// The payment outcome a client acts on.
+pub(crate) fn payment_status(answer: &PaymentResponse) -> &'static str {
+    match answer.result.code.group() {
+        ResultGroup::Success | ResultGroup::SuccessNeedsReview => "succeeded",
+        ResultGroup::Pending => "pending",
+        ResultGroup::Declined => "declined",
+        _ => "rejected",
+    }
+}
+
+/// `{"paymentId","status","resultCode","resultDescription","savedCard"?}`: 200 for succeeded
+/// and pending, 402 for declined and rejected.
+pub(crate) fn payment_answer(answer: &PaymentResponse, saved_card: Option<Value>) -> ApiResponse {
+    let status = payment_status(answer);
+    let mut body = json!({
+        "paymentId": answer.id,
+        "status": status,
+        "resultCode": answer.result.code.as_str(),
+        "resultDescription": answer.result.description,
+    });
+    if let (Some(card), Some(object)) = (saved_card, body.as_object_mut()) {
+        object.insert("savedCard".to_owned(), card);
+    }
+    let http = if matches!(status, "succeeded" | "pending") { 200 } else { 402 };
+    ApiResponse::json(http, body)
+}

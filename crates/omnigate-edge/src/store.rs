@@ -1,0 +1,160 @@
+//! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, the audit log)
+//! behind one trait, so handlers run against D1 in the Worker and a map in tests.
+
+use crate::ApiError;
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+
+/// A product of the catalog; the price is in minor units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Product {
+    /// Stock-keeping unit, the product's id.
+    pub(crate) sku: String,
+    /// Display name.
+    pub(crate) name: String,
+    /// Price in minor units.
+    pub(crate) amount_minor: i64,
+    /// ISO 4217 currency.
+    pub(crate) currency: String,
+}
+
+/// Where a checkout stands.
+pub(crate) mod status {
+    /// Can be paid.
+    pub(crate) const OPEN: &str = "open";
+    /// A payment is running (claimed by one request).
+    pub(crate) const PROCESSING: &str = "processing";
+    /// Paid.
+    pub(crate) const PAID: &str = "paid";
+    /// The gateway answered pending.
+    pub(crate) const PENDING: &str = "pending";
+    /// The gateway did not answer in time: the outcome is unknown, so it is never re-opened.
+    pub(crate) const UNKNOWN: &str = "unknown";
+}
+
+/// A checkout: the amount the merchant fixed, directly or through catalog prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Checkout {
+    /// 128 random bits, hex.
+    pub(crate) id: String,
+    /// Amount in minor units.
+    pub(crate) amount_minor: i64,
+    /// ISO 4217 currency.
+    pub(crate) currency: String,
+    /// `DB` or `PA`.
+    pub(crate) payment_type: String,
+    /// The merchant's reference.
+    pub(crate) reference: Option<String>,
+    /// The only shopper who may pay it, when set.
+    pub(crate) shopper_id: Option<String>,
+    /// The catalog items as JSON text, for checkouts priced from the catalog.
+    pub(crate) items: Option<String>,
+    /// One of [`status`].
+    pub(crate) status: String,
+    /// The gateway's payment id once paid.
+    pub(crate) payment_id: Option<String>,
+    /// Creation time.
+    pub(crate) created_at: i64,
+    /// After this it can no longer be paid.
+    pub(crate) expires_at: i64,
+}
+
+/// A saved card of a shopper's wallet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct WalletCard {
+    /// The omni token.
+    pub(crate) token: String,
+    /// Owner.
+    pub(crate) shopper_id: String,
+    /// OPP `paymentBrand`.
+    pub(crate) brand: String,
+    /// Last four digits.
+    pub(crate) last4: String,
+    /// Two digits.
+    pub(crate) expiry_month: String,
+    /// Four digits.
+    pub(crate) expiry_year: String,
+    /// Cardholder name.
+    pub(crate) holder: Option<String>,
+    /// The successful CIT/INITIAL payment, needed for later MIT charges.
+    pub(crate) initial_transaction_id: Option<String>,
+    /// Creation time.
+    pub(crate) created_at: i64,
+}
+
+/// One idempotency key: the request's fingerprint and, once done, the first answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Idempotent {
+    /// SHA-256 of method, path and body.
+    pub(crate) fingerprint: String,
+    /// HTTP status of the first answer (`None` while it runs).
+    pub(crate) status: Option<i64>,
+    /// JSON text of the first answer.
+    pub(crate) body: Option<String>,
+}
+
+/// One audit row: a gateway call, with no card data and the token masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct GatewayCall {
+    /// The gateway's transaction id, or a Worker id when none came back.
+    pub(crate) id: String,
+    /// What was asked (`DB`, `PA`, `TK`, `DL`).
+    #[serde(rename = "type")]
+    pub(crate) kind: String,
+    /// The token, masked.
+    pub(crate) token_masked: Option<String>,
+    /// The checkout paid, if any.
+    pub(crate) checkout_id: Option<String>,
+    /// The gateway's result code, or `gateway_timeout` / `gateway_unavailable`.
+    pub(crate) result_code: String,
+    /// RFC 3339.
+    pub(crate) created_at: String,
+}
+
+/// Storage the handlers need. Writes that guard money are conditional: they report whether a
+/// row changed, so concurrent requests cannot both win.
+#[allow(async_fn_in_trait)]
+pub(crate) trait Store {
+    /// All products, by sku.
+    async fn products(&self) -> Result<Vec<Product>, ApiError>;
+    /// Inserts or replaces a product.
+    async fn put_product(&self, product: &Product) -> Result<(), ApiError>;
+    /// Deletes a product; false when there was none.
+    async fn delete_product(&self, sku: &str) -> Result<bool, ApiError>;
+    /// Stores a new checkout.
+    async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError>;
+    /// One checkout.
+    async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError>;
+    /// `open` → `processing` if still open and not expired at `now`; true when this call won.
+    async fn claim_checkout(&self, id: &str, now: Millis) -> Result<bool, ApiError>;
+    /// Sets the status (and payment id) of a claimed checkout.
+    async fn finish_checkout(
+        &self,
+        id: &str,
+        status: &str,
+        payment_id: Option<&str>,
+    ) -> Result<(), ApiError>;
+    /// Stores a saved card.
+    async fn insert_card(&self, card: &WalletCard) -> Result<(), ApiError>;
+    /// The card with this token, whoever owns it.
+    async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError>;
+    /// A shopper's cards, oldest first.
+    async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError>;
+    /// Removes a card.
+    async fn delete_card(&self, token: &str) -> Result<(), ApiError>;
+    /// The idempotency record of `key`.
+    async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError>;
+    /// Creates the record if absent; true when this call created it.
+    async fn begin_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        now: Millis,
+    ) -> Result<bool, ApiError>;
+    /// Stores the first answer.
+    async fn finish_idempotent(&self, key: &str, status: u16, body: &str) -> Result<(), ApiError>;
+    /// Appends an audit row.
+    async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError>;
+    /// The newest audit rows first.
+    async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError>;
+}

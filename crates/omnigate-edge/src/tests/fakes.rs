@@ -1,0 +1,327 @@
+//! Test doubles: an in-memory [`Store`], a gateway that behaves like the sandbox's test cards,
+//! a one-line executor, and request builders.
+
+use crate::ctx::Ctx;
+use crate::gateway::{Gateway, GatewayFailure, GatewayOp};
+use crate::http::{ApiRequest, ApiResponse};
+use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
+use crate::time::Millis;
+use crate::{ApiError, Config, jwt, router};
+use omnigate_opp::response::{CardInfo, PaymentResponse};
+use omnigate_opp::result::ResultInfo;
+use omnigate_opp::secret::OmniToken;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+use worker::Method;
+
+/// 2026-05-01T12:00:00Z.
+pub(crate) const NOW: Millis = 1_777_636_800_000;
+pub(crate) const MERCHANT_KEY: &str = "merchant-key-1";
+pub(crate) const JWT_SECRET: &str = "jwt-secret-1";
+
+/// Polls a future that never waits (the fakes are synchronous) to completion.
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(value) = future.as_mut().poll(&mut cx) {
+            return value;
+        }
+    }
+}
+
+pub(crate) fn config() -> Config {
+    let vars = [
+        ("GATEWAY_URL", "http://127.0.0.1:9090"),
+        ("OPP_ENTITY_ID", "entity-1"),
+        ("OPP_ACCESS_TOKEN", "sandbox-access-token"),
+        ("MERCHANT_API_KEY", MERCHANT_KEY),
+        ("SHOPPER_JWT_SECRET", JWT_SECRET),
+        ("ALLOWED_ORIGINS", "https://shop.example, http://localhost:8787"),
+        ("DEV_MODE", "true"),
+    ];
+    Config::from_lookup(|name| {
+        vars.iter().find(|(key, _)| *key == name).map(|(_, v)| (*v).to_owned())
+    })
+    .unwrap()
+}
+
+#[derive(Default)]
+pub(crate) struct MemStore {
+    pub(crate) products: RefCell<BTreeMap<String, Product>>,
+    pub(crate) checkouts: RefCell<HashMap<String, Checkout>>,
+    pub(crate) cards: RefCell<Vec<WalletCard>>,
+    pub(crate) idempotency: RefCell<HashMap<String, Idempotent>>,
+    pub(crate) calls: RefCell<Vec<GatewayCall>>,
+}
+
+impl Store for MemStore {
+    async fn products(&self) -> Result<Vec<Product>, ApiError> {
+        Ok(self.products.borrow().values().cloned().collect())
+    }
+    async fn put_product(&self, product: &Product) -> Result<(), ApiError> {
+        self.products.borrow_mut().insert(product.sku.clone(), product.clone());
+        Ok(())
+    }
+    async fn delete_product(&self, sku: &str) -> Result<bool, ApiError> {
+        Ok(self.products.borrow_mut().remove(sku).is_some())
+    }
+    async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError> {
+        self.checkouts.borrow_mut().insert(checkout.id.clone(), checkout.clone());
+        Ok(())
+    }
+    async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
+        Ok(self.checkouts.borrow().get(id).cloned())
+    }
+    async fn claim_checkout(&self, id: &str, now: Millis) -> Result<bool, ApiError> {
+        let mut checkouts = self.checkouts.borrow_mut();
+        let Some(checkout) = checkouts.get_mut(id) else { return Ok(false) };
+        let open = checkout.status == status::OPEN && checkout.expires_at > now as i64;
+        if open {
+            checkout.status = status::PROCESSING.to_owned();
+        }
+        Ok(open)
+    }
+    async fn finish_checkout(
+        &self,
+        id: &str,
+        next: &str,
+        payment_id: Option<&str>,
+    ) -> Result<(), ApiError> {
+        if let Some(checkout) = self.checkouts.borrow_mut().get_mut(id) {
+            checkout.status = next.to_owned();
+            checkout.payment_id = payment_id.map(str::to_owned);
+        }
+        Ok(())
+    }
+    async fn insert_card(&self, card: &WalletCard) -> Result<(), ApiError> {
+        self.cards.borrow_mut().push(card.clone());
+        Ok(())
+    }
+    async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError> {
+        Ok(self.cards.borrow().iter().find(|card| card.token == token).cloned())
+    }
+    async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError> {
+        Ok(self.cards.borrow().iter().filter(|c| c.shopper_id == shopper_id).cloned().collect())
+    }
+    async fn delete_card(&self, token: &str) -> Result<(), ApiError> {
+        self.cards.borrow_mut().retain(|card| card.token != token);
+        Ok(())
+    }
+    async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
+        Ok(self.idempotency.borrow().get(key).cloned())
+    }
+    async fn begin_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        _now: Millis,
+    ) -> Result<bool, ApiError> {
+        let mut map = self.idempotency.borrow_mut();
+        if map.contains_key(key) {
+            return Ok(false);
+        }
+        let record = Idempotent { fingerprint: fingerprint.to_owned(), status: None, body: None };
+        map.insert(key.to_owned(), record);
+        Ok(true)
+    }
+    async fn finish_idempotent(&self, key: &str, code: u16, body: &str) -> Result<(), ApiError> {
+        if let Some(record) = self.idempotency.borrow_mut().get_mut(key) {
+            record.status = Some(i64::from(code));
+            record.body = Some(body.to_owned());
+        }
+        Ok(())
+    }
+    async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
+        self.calls.borrow_mut().push(call.clone());
+        Ok(())
+    }
+    async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError> {
+        Ok(self.calls.borrow().iter().rev().take(limit as usize).cloned().collect())
+    }
+}
+
+/// Behaves like the sandbox: decline and slow test cards, a token vault, TK / DT / DL.
+#[derive(Default)]
+pub(crate) struct FakeGateway {
+    /// Every form or path sent, in order.
+    pub(crate) sent: RefCell<Vec<String>>,
+    /// Live tokens → deleted?
+    pub(crate) tokens: RefCell<BTreeMap<String, bool>>,
+    pub(crate) down: Cell<bool>,
+    counter: Cell<u32>,
+}
+
+fn answer(code: &str) -> PaymentResponse {
+    let mut response = PaymentResponse::new(ResultInfo::new(code));
+    response.id = Some(format!(
+        "{:032x}",
+        code.len() as u128 * 7919 + code.bytes().map(u128::from).sum::<u128>()
+    ));
+    response
+}
+
+impl FakeGateway {
+    fn next_id(&self) -> String {
+        self.counter.set(self.counter.get() + 1);
+        format!("{:032x}", self.counter.get())
+    }
+
+    fn issue(&self, pan: &str) -> String {
+        let n = self.counter.get() + 1;
+        let token =
+            format!("{}{:0width$}{}", &pan[..6], n, &pan[pan.len() - 4..], width = pan.len() - 10);
+        self.tokens.borrow_mut().insert(token.clone(), false);
+        token
+    }
+
+    fn pay(
+        &self,
+        form: &omnigate_opp::request::PaymentRequest,
+        tokenize: bool,
+    ) -> Result<PaymentResponse, GatewayFailure> {
+        let pan = form.card.number.as_ref().map(|pan| pan.expose().to_owned());
+        if let Some(token) = &form.card.omni_token
+            && self.tokens.borrow().get(token.expose()) != Some(&false)
+        {
+            return Ok(answer("100.150.202"));
+        }
+        let code = match pan.as_deref() {
+            Some("4200000000000992") => return Err(GatewayFailure::Timeout),
+            Some("4200000000000208") => "800.100.203",
+            _ => "000.100.110",
+        };
+        let mut response = answer(code);
+        response.id = Some(self.next_id());
+        if code == "000.100.110"
+            && (tokenize || form.create_omni_token)
+            && let Some(pan) = pan
+        {
+            let token = OmniToken::new(self.issue(&pan));
+            response.card = Some(CardInfo { omni_token: Some(token), ..CardInfo::default() });
+        }
+        Ok(response)
+    }
+}
+
+impl Gateway for FakeGateway {
+    async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure> {
+        if self.down.get() {
+            return Err(GatewayFailure::Unavailable);
+        }
+        match op {
+            GatewayOp::Pay(form) => {
+                self.sent.borrow_mut().push(format!("POST /v1/payments {}", form.encode()));
+                self.pay(form, false)
+            }
+            GatewayOp::Tokenize(form) => {
+                self.sent.borrow_mut().push(format!("POST /v1/omnitokens {}", form.encode()));
+                self.pay(form, true)
+            }
+            GatewayOp::Delete(token) => {
+                self.sent.borrow_mut().push(format!("DELETE /v1/omnitokens/{}", token.expose()));
+                let mut tokens = self.tokens.borrow_mut();
+                Ok(match tokens.get_mut(token.expose()) {
+                    None => answer("100.150.200"),
+                    Some(deleted) if *deleted => answer("100.150.202"),
+                    Some(deleted) => {
+                        *deleted = true;
+                        answer("000.100.110")
+                    }
+                })
+            }
+            GatewayOp::Probe => Ok(answer("700.400.580")),
+        }
+    }
+}
+
+/// A whole Worker with fakes behind it.
+pub(crate) struct World {
+    pub(crate) config: Config,
+    pub(crate) store: MemStore,
+    pub(crate) gateway: FakeGateway,
+    pub(crate) now: Cell<Millis>,
+}
+
+impl World {
+    pub(crate) fn new() -> Self {
+        Self {
+            config: config(),
+            store: MemStore::default(),
+            gateway: FakeGateway::default(),
+            now: Cell::new(NOW),
+        }
+    }
+
+    pub(crate) fn send(&self, request: ApiRequest) -> ApiResponse {
+        let ctx = Ctx {
+            config: &self.config,
+            store: &self.store,
+            gateway: &self.gateway,
+            now: self.now.get(),
+            request_id: "req-1".to_owned(),
+        };
+        block_on(router::handle(&ctx, &request))
+    }
+
+    /// Gateway requests sent so far.
+    pub(crate) fn sent(&self) -> Vec<String> {
+        self.gateway.sent.borrow().clone()
+    }
+
+    /// A product priced in EUR.
+    pub(crate) fn product(&self, sku: &str, amount: &str) {
+        let body = serde_json::json!({ "name": sku, "amount": amount, "currency": "EUR" });
+        let answer = self.send(merchant(put(&format!("/v1/catalog/{sku}"), &body)));
+        assert_eq!(answer.status, 200, "{answer:?}");
+    }
+
+    /// A merchant checkout of 25.00 EUR; returns its id.
+    pub(crate) fn checkout(&self) -> String {
+        let body = serde_json::json!({ "amount": "25.00", "currency": "EUR", "paymentType": "DB", "reference": "order-1" });
+        let answer = self.send(merchant(post("/v1/checkouts", &body)));
+        assert_eq!(answer.status, 201, "{answer:?}");
+        answer.body.unwrap()["id"].as_str().unwrap().to_owned()
+    }
+}
+
+pub(crate) fn get(path: &str) -> ApiRequest {
+    ApiRequest::new(Method::Get, path)
+}
+pub(crate) fn delete(path: &str) -> ApiRequest {
+    ApiRequest::new(Method::Delete, path)
+}
+pub(crate) fn post(path: &str, body: &serde_json::Value) -> ApiRequest {
+    ApiRequest::new(Method::Post, path).with_json(body)
+}
+pub(crate) fn put(path: &str, body: &serde_json::Value) -> ApiRequest {
+    ApiRequest::new(Method::Put, path).with_json(body)
+}
+pub(crate) fn merchant(request: ApiRequest) -> ApiRequest {
+    request.with_header("Authorization", &format!("Bearer {MERCHANT_KEY}"))
+}
+pub(crate) fn shopper(request: ApiRequest, id: &str) -> ApiRequest {
+    let token =
+        jwt::sign(id, NOW / 1000, NOW / 1000 + 600, &crate::Secret::new(JWT_SECRET)).unwrap();
+    request.with_header("Authorization", &format!("Bearer {token}"))
+}
+pub(crate) fn keyed(request: ApiRequest, key: &str) -> ApiRequest {
+    request.with_header("Idempotency-Key", key)
+}
+/// A valid new card (VISA test card).
+pub(crate) fn card(number: &str) -> serde_json::Value {
+    serde_json::json!({ "number": number, "holder": "Jane Jones", "expiryMonth": "12", "expiryYear": "2030", "cvv": "123" })
+}
+/// The error code of an answer.
+pub(crate) fn code(answer: &ApiResponse) -> String {
+    answer
+        .body
+        .as_ref()
+        .and_then(|b| b.pointer("/error/code"))
+        .and_then(|c| c.as_str())
+        .unwrap_or("")
+        .to_owned()
+}

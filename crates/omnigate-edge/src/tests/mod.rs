@@ -1,0 +1,7 @@
+//! Native tests of the pure handlers with an in-memory store and a scripted gateway.
+
+mod checkout;
+pub(crate) mod fakes;
+mod payment;
+mod routing;
+mod wallet;
