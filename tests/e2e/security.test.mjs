@@ -62,7 +62,13 @@ test('no card number, CVC or secret in any response or in the Worker log', async
   await api('POST', `/v1/checkouts/${checkout.id}/payments`, {
     key: uniqueKey('scan'), body: { card: { ...card('4200000000000001', '737') } },
   });
-  await api('POST', '/v1/tokens', { auth: shopper, body: { card: card('377777777777770', '7373') } });
+  const saved = await api('POST', '/v1/tokens', {
+    auth: shopper, body: { card: card('377777777777770', '7373') },
+  });
+  const token = saved.body.token;
+  assert.match(token, /^377777/);
+  // A token in a URL path must not reach the log either.
+  assert.equal((await api('DELETE', `/v1/wallet/${token}`, { auth: shopper })).status, 204);
   await api('POST', `/v1/checkouts/${checkout.id}/payments`, {
     key: uniqueKey('scan'), body: { card: { number: 4200000000000000, cvv: 737 } },
   });
@@ -75,7 +81,7 @@ test('no card number, CVC or secret in any response or in the Worker log', async
   const log = join(target, 'e2e', 'wrangler.log');
   assert.ok(existsSync(log), `no Worker log at ${log} (${worker})`);
   const text = readFileSync(log, 'utf8');
-  for (const secret of [...secrets.filter((s) => s !== '"737"'), shopper]) {
+  for (const secret of [...secrets.filter((s) => s !== '"737"'), shopper, token]) {
     assert.ok(!text.includes(secret), `${secret.slice(0, 6)}… found in the Worker log`);
   }
 });

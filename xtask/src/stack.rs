@@ -76,7 +76,10 @@ pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Resu
         .args(["--show-interactive-dev-session=false", "--persist-to"])
         .arg(&options.state)
         .args(["--var", &format!("GATEWAY_URL:{gateway_url}")])
-        .args(["--var", &format!("DEV_MODE:{}", options.dev_mode)]);
+        .args(["--var", &format!("DEV_MODE:{}", options.dev_mode)])
+        // wrangler's own request lines print URL paths, and some API paths hold omni tokens
+        // (`DELETE /v1/wallet/{token}`): keep warnings and errors only.
+        .args(["--log-level", "warn"]);
     for (name, value) in &credentials.0 {
         dev.args(["--var", &format!("{name}:{value}")]);
     }
