@@ -92,3 +92,27 @@ export async function merchantCheckout(amount = '25.00', extra = {}) {
 }
 
 export const uniqueKey = (label) => `${label}-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+
+// --- The demo checkout page in Chromium ------------------------------------------------------
+
+// A catalog product with a unique sku, written with the merchant key (the e2e stack seeds none).
+export async function addProduct(name, amount = '10.00') {
+  const sku = uniqueKey('e2e').slice(0, 60).toLowerCase();
+  const answer = await api('PUT', `/v1/catalog/${sku}`, {
+    auth: merchantKey(), body: { name, amount, currency: 'EUR' },
+  });
+  assert.equal(answer.status, 200, answer.text);
+  return { sku, name, amount };
+}
+
+// Opens the demo checkout as a fresh demo shopper in a new page; `errors` collects every page
+// error and console error.
+export async function openCheckout(browser, { width = 1100, height = 900, shopper = uniqueKey('shopper') } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${worker}/?shopper=${encodeURIComponent(shopper)}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, errors };
+}
