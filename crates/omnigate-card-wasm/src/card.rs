@@ -1,7 +1,9 @@
 //! `validateCard`: the one call a payment form makes before it submits.
 
 use js_sys::{Array, Object};
-use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
+use omnigate_card::{
+    Brand, CardError, CardNumber, Cvc, DEFAULT_MAX_ELAPSED_YEAR, Holder, Validity, YearMonth,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::js::{self, Bag};
@@ -19,7 +21,7 @@ pub fn validate_card(card: JsValue, options: JsValue) -> JsValue {
     let holder = (!holder.is_undefined()).then(|| holder.as_string().unwrap_or_default());
     let number_options = brands::number_options(&options);
     let today = js::today(&js::option(&options, Bag::today));
-    let max = fields::max_elapsed_year(&options);
+    let max = Bag::of(&options).map_or(DEFAULT_MAX_ELAPSED_YEAR, fields::max_elapsed_year);
     let errors = Array::new();
     let (brand, number_error, cvc_error) = registry::native(|view| {
         let brand = omnigate_card::validate_number(&number, view.table, &number_options).brand;

@@ -2,7 +2,7 @@
 //! `validatePostalCode`, `formatNumber`, `formatExpiry`, the `...WithCaret` variants and `luhn`.
 
 use js_sys::Array;
-use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, ExpiryCheck, Validity, YearMonth};
+use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -10,38 +10,35 @@ use crate::js::{self, Bag};
 use crate::registry;
 
 /// `options.maxElapsedYear`, defaulting to card-validator's 19.
-pub(crate) fn max_elapsed_year(options: &JsValue) -> u16 {
-    let value = js::option(options, Bag::max_elapsed_year);
-    value.as_f64().map_or(DEFAULT_MAX_ELAPSED_YEAR, js::years)
+pub(crate) fn max_elapsed_year(options: &Bag) -> u16 {
+    options.max_elapsed_year().as_f64().map_or(DEFAULT_MAX_ELAPSED_YEAR, js::years)
 }
 
 /// `{ isValid, isPotentiallyValid, month, year }` for an expiry as typed; `month` (1–12) and
 /// the four-digit `year` are numbers once the date is complete, else `null`.
 #[wasm_bindgen(js_name = validateExpiry)]
 pub fn validate_expiry(value: JsValue, options: JsValue) -> JsValue {
-    let max = max_elapsed_year(&options);
-    let today = js::today(&js::option(&options, Bag::today));
-    let check = match (value.as_string(), today) {
-        (Some(text), Some(today)) => Some(omnigate_card::validate_expiry(&text, today, max)),
-        _ => None,
+    let (max, today) = match Bag::of(&options) {
+        Some(options) => (max_elapsed_year(options), js::today(&options.today())),
+        // The common call: no options, so no `Date` object is needed.
+        None => (DEFAULT_MAX_ELAPSED_YEAR, js::now()),
     };
-    expiry_result(check, today)
-}
-
-fn expiry_result(check: Option<ExpiryCheck>, today: Option<YearMonth>) -> JsValue {
+    let (validity, date) = match (value.as_string(), today) {
+        (Some(text), Some(today)) => omnigate_card::validate_expiry_date(&text, today, max),
+        _ => (Validity::Invalid(CardError::InvalidCharacters), None),
+    };
     let out = Bag::new();
-    let check = check.unwrap_or(ExpiryCheck {
-        validity: Validity::Invalid(CardError::InvalidCharacters),
-        month: None,
-        year: None,
-    });
-    out.set_validity(&check.validity);
-    let month = check.month.and_then(|m| m.parse::<u8>().ok());
-    let century = today.map_or(0, |t| t.year() / 100 * 100);
-    let year = check.year.and_then(|y| Some((y.parse::<u16>().ok()?, y.len())));
-    let year = year.map(|(y, len)| if len <= 2 { y + century } else { y });
-    out.set_month(&month.map_or(JsValue::NULL, JsValue::from));
-    out.set_year(&year.map_or(JsValue::NULL, JsValue::from));
+    out.set_validity(&validity);
+    match date {
+        Some((month, year)) => {
+            out.set_month_number(month.into());
+            out.set_year_number(year.into());
+        }
+        None => {
+            out.set_month(&JsValue::NULL);
+            out.set_year(&JsValue::NULL);
+        }
+    }
     out.into()
 }
 

@@ -7,6 +7,8 @@
 //! cheap calls. Reading a property of `undefined` or `null` would throw, so every read goes
 //! through [`Bag::of`], which only hands out real objects.
 
+use std::cell::Cell;
+
 use js_sys::{Array, Date, Object, Reflect};
 use omnigate_card::{CardError, Validity, YearMonth};
 use wasm_bindgen::JsCast;
@@ -81,6 +83,10 @@ extern "C" {
     pub(crate) fn set_month(this: &Bag, value: &JsValue);
     #[wasm_bindgen(method, setter = year)]
     pub(crate) fn set_year(this: &Bag, value: &JsValue);
+    #[wasm_bindgen(method, setter = month)]
+    pub(crate) fn set_month_number(this: &Bag, value: f64);
+    #[wasm_bindgen(method, setter = year)]
+    pub(crate) fn set_year_number(this: &Bag, value: f64);
     #[wasm_bindgen(method, setter = id)]
     pub(crate) fn set_id(this: &Bag, value: &JsValue);
     #[wasm_bindgen(method, setter = matchStrength)]
@@ -137,9 +143,38 @@ pub(crate) fn years(value: f64) -> u16 {
 pub(crate) fn today(value: &JsValue) -> Option<YearMonth> {
     let date = match value.dyn_ref::<Date>() {
         Some(date) => date.clone(),
-        None if value.is_undefined() => Date::new_0(),
+        None if value.is_undefined() => return now(),
         None => return None,
     };
+    year_month(&date)
+}
+
+/// The current month, read from the clock at most once per month.
+///
+/// `Date.now()` is cheap, `new Date()` and its getters are not, and a keystroke check wants to
+/// be cheap: the month is cached with the local-time instants where it starts and ends, and
+/// read again only when the clock leaves that span (forwards or backwards).
+pub(crate) fn now() -> Option<YearMonth> {
+    thread_local! {
+        static MONTH: Cell<(f64, f64, Option<YearMonth>)> = const { Cell::new((0.0, 0.0, None)) };
+    }
+    let now = Date::now();
+    MONTH.with(|cached| {
+        let (start, end, month) = cached.get();
+        if month.is_some() && start <= now && now < end {
+            return month;
+        }
+        let date = Date::new(&now.into());
+        let (year, month) = (date.get_full_year(), date.get_month());
+        let start = Date::new_with_year_month_day(year, month as i32, 1).get_time();
+        let end = Date::new_with_year_month_day(year, month as i32 + 1, 1).get_time();
+        let today = year_month(&date);
+        cached.set((start, end, today));
+        today
+    })
+}
+
+fn year_month(date: &Date) -> Option<YearMonth> {
     let year = u16::try_from(date.get_full_year()).ok()?;
     let month = u8::try_from(date.get_month() + 1).ok()?;
     YearMonth::new(year, month).ok()

@@ -1,6 +1,8 @@
 //! Expiry checks while typing: card-validator 10.0.4's `expirationDate`, `expirationMonth`,
 //! `expirationYear` and its internal `parseDate`, with "today" passed in.
 
+use std::borrow::Cow;
+
 use crate::error::{CardError, Validity};
 use crate::expiry::YearMonth;
 use crate::js;
@@ -62,17 +64,58 @@ pub struct ExpiryParts {
 /// # Ok::<(), omnigate_card::CardError>(())
 /// ```
 pub fn validate_expiry(input: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
-    // card-validator first rewrites "MM YY" and "MM YYYY" (one space) to slash form.
+    let (month, year) = split_spaced(input, today);
+    owned_check(&month, &year, today, max_elapsed_year)
+}
+
+/// [`validate_expiry`] with the month and year as numbers instead of the typed text: `date` is
+/// `(month, four-digit year)` exactly when [`validate_expiry`] gives `month` and `year` (a
+/// two-digit year is put in `today`'s century). It allocates nothing for the usual formats,
+/// which is what a check on every keystroke wants.
+///
+/// ```
+/// use omnigate_card::{validate_expiry_date, YearMonth};
+///
+/// let today = YearMonth::new(2026, 6)?;
+/// assert_eq!(validate_expiry_date("12/27", today, 19).1, Some((12, 2027)));
+/// assert_eq!(validate_expiry_date("1", today, 19).1, None);
+/// # Ok::<(), omnigate_card::CardError>(())
+/// ```
+pub fn validate_expiry_date(
+    input: &str,
+    today: YearMonth,
+    max_elapsed_year: u16,
+) -> (Validity, Option<(u8, u16)>) {
+    let (month, year) = split_spaced(input, today);
+    let (validity, given) = outcome(&month, &year, today, max_elapsed_year);
+    let date = given.then(|| {
+        // Given parts are digits: a month of value 1-12 and a year of 2 or 4 digits.
+        let full =
+            number(&year) + if year.len() <= 2 { u64::from(today.year() / 100 * 100) } else { 0 };
+        (number(&month) as u8, u16::try_from(full).unwrap_or(u16::MAX))
+    });
+    (validity, date)
+}
+
+/// card-validator's first step: "MM YY" and "MM YYYY" (one space) read as slash form, then
+/// `parseDate`.
+fn split_spaced(input: &str, today: YearMonth) -> (Cow<'_, str>, Cow<'_, str>) {
     let b = input.as_bytes();
     let spaced = (b.len() == 5 || b.len() == 7)
         && b[2] == b' '
         && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit());
-    let parts = if spaced {
-        split_expiry(&format!("{}/{}", &input[..2], &input[3..]), today)
-    } else {
-        split_expiry(input, today)
-    };
-    validate_expiry_parts(&parts.month, &parts.year, today, max_elapsed_year)
+    if spaced {
+        // "MM/YY" splits at the slash into two digit strings, which no trimming changes.
+        return (Cow::Borrowed(&input[..2]), Cow::Borrowed(&input[3..]));
+    }
+    split(input, today)
+}
+
+/// The check with the parts copied out when they are given.
+fn owned_check(month: &str, year: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
+    let (validity, given) = outcome(month, year, today, max_elapsed_year);
+    let part = |text: &str| given.then(|| text.to_owned());
+    ExpiryCheck { validity, month: part(month), year: part(year) }
 }
 
 /// Checks a month field and a year field, like card-validator's `expirationDate({month, year})`.
@@ -82,32 +125,33 @@ pub fn validate_expiry_parts(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> ExpiryCheck {
+    owned_check(month, year, today, max_elapsed_year)
+}
+
+/// The outcome of `expirationDate` for split parts, and whether card-validator gives the parts
+/// back (`month`/`year` not `null`).
+fn outcome(month: &str, year: &str, today: YearMonth, max_elapsed_year: u16) -> (Validity, bool) {
     let month_check = validate_expiry_month(month, today);
     let year_check = validate_expiry_year(year, today, max_elapsed_year);
-    let given = |validity| ExpiryCheck {
-        validity,
-        month: Some(month.to_owned()),
-        year: Some(year.to_owned()),
-    };
     if month_check.validity.is_valid() {
         if year_check.is_current_year {
             if month_check.is_valid_for_this_year {
-                return given(Validity::Valid);
+                return (Validity::Valid, true);
             }
             let expiry = month.parse().ok().and_then(|m| YearMonth::new(today.year(), m).ok());
             let error = expiry
                 .map_or(CardError::InvalidMonth, |expiry| CardError::Expired { expiry, today });
-            return given(Validity::Invalid(error));
+            return (Validity::Invalid(error), true);
         }
         if year_check.validity.is_valid() {
-            return given(Validity::Valid);
+            return (Validity::Valid, true);
         }
     }
     let validity = match (month_check.validity, year_check.validity) {
         (Validity::Invalid(error), _) | (_, Validity::Invalid(error)) => Validity::Invalid(error),
         _ => Validity::PotentiallyValid,
     };
-    ExpiryCheck { validity, month: None, year: None }
+    (validity, false)
 }
 
 /// Checks an expiry month field, like card-validator's `expirationMonth`.
@@ -142,12 +186,13 @@ pub fn validate_expiry_year(
         return invalid;
     }
     let century = today.year() / 100;
-    let century_prefix = century.to_string();
+    // A four-digit year has a two-digit century: "20" in the 2000s.
+    let century_prefix = [b'0' + (century / 10) as u8, b'0' + (century % 10) as u8];
     match input.len() {
         0 | 1 => return pending,
         // Three digits can only be a four-digit year being typed: "20x" in the 2000s.
-        3 if input.starts_with(&century_prefix) => return pending,
-        2 if input == century_prefix => return pending,
+        3 if input.as_bytes().starts_with(&century_prefix) => return pending,
+        2 if input.as_bytes() == century_prefix => return pending,
         2 | 4 => {}
         _ => return invalid,
     }
@@ -181,15 +226,26 @@ pub fn validate_expiry_year(
 /// UTF-16 units as in JavaScript; a non-ASCII month part is cut by characters, which only
 /// matters for inputs that are invalid either way.
 pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
-    let parts = |month: &str, year: String| ExpiryParts { month: month.to_owned(), year };
+    let (month, year) = split(input, today);
+    ExpiryParts { month: month.into_owned(), year: year.into_owned() }
+}
+
+/// [`split_expiry`], borrowing the parts from `input` when it can.
+fn split(input: &str, today: YearMonth) -> (Cow<'_, str>, Cow<'_, str>) {
     let b = input.as_bytes();
     let iso = (b.len() == 6 || b.len() == 7)
         && b[4] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
     if iso {
-        return parts(&input[5..], input[..4].to_owned());
+        return (Cow::Borrowed(&input[5..]), Cow::Borrowed(&input[..4]));
     }
-    if input.contains('/') {
+    if let Some(slash) = input.find('/') {
+        let month = input[..slash].trim_end_matches(js::is_space);
+        let rest = &input[slash + 1..];
+        if !rest.contains('/') {
+            // Two pieces (the usual "MM/YY"): the year is the second piece, trimmed at its start.
+            return (Cow::Borrowed(month), Cow::Borrowed(rest.trim_start_matches(js::is_space)));
+        }
         let pieces: Vec<&str> = input.split('/').collect();
         let last = pieces.len() - 1;
         let trimmed: Vec<&str> = (0..=last)
@@ -204,18 +260,20 @@ pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
                 piece
             })
             .collect();
-        return parts(trimmed[0], trimmed[1..].join(","));
+        return (Cow::Borrowed(trimmed[0]), Cow::Owned(trimmed[1..].join(",")));
     }
     if input.chars().any(js::is_space) {
         let pieces = split_on_space_runs(input);
-        return parts(
-            pieces.first().copied().unwrap_or(""),
-            pieces[1.min(pieces.len())..].join(","),
-        );
+        let month = pieces.first().copied().unwrap_or("");
+        let year = match &pieces[1.min(pieces.len())..] {
+            [year] => Cow::Borrowed(*year),
+            rest => Cow::Owned(rest.join(",")),
+        };
+        return (Cow::Borrowed(month), year);
     }
     let month_digits = month_digit_count(input, today);
     let cut = input.char_indices().nth(month_digits).map_or(input.len(), |(i, _)| i);
-    parts(&input[..cut], input[cut..].to_owned())
+    (Cow::Borrowed(&input[..cut]), Cow::Borrowed(&input[cut..]))
 }
 
 /// JavaScript's `input.split(/ +/)`: runs of spaces separate pieces, empty ends kept.

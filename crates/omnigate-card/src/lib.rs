@@ -98,8 +98,8 @@ pub use error::{CardError, Validity};
 pub use expiry::{Expiry, YearMonth};
 pub use expiry_rules::{
     DEFAULT_MAX_ELAPSED_YEAR, ExpiryCheck, ExpiryMonthCheck, ExpiryParts, ExpiryYearCheck,
-    split_expiry, validate_expiry, validate_expiry_month, validate_expiry_parts,
-    validate_expiry_year,
+    split_expiry, validate_expiry, validate_expiry_date, validate_expiry_month,
+    validate_expiry_parts, validate_expiry_year,
 };
 pub use format::{DEFAULT_GAPS, EXPIRY_SEPARATOR, format_expiry, format_number, strip_formatting};
 pub use holder::{Holder, MAX_HOLDER_LENGTH, validate_holder};

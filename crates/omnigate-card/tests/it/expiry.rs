@@ -3,8 +3,8 @@
 
 use crate::data::{cases, month, optional, state};
 use omnigate_card::{
-    CardError, Expiry, YearMonth, split_expiry, validate_expiry, validate_expiry_month,
-    validate_expiry_parts, validate_expiry_year,
+    CardError, Expiry, YearMonth, split_expiry, validate_expiry, validate_expiry_date,
+    validate_expiry_month, validate_expiry_parts, validate_expiry_year,
 };
 
 #[test]
@@ -15,6 +15,24 @@ fn validate_expiry_cases() {
         assert_eq!(state(&check.validity), *expected, "{}: {input:?}", case.at);
         assert_eq!(check.month.as_deref(), optional(m), "{}: month of {input:?}", case.at);
         assert_eq!(check.year.as_deref(), optional(y), "{}: year of {input:?}", case.at);
+    }
+}
+
+/// `validate_expiry_date` is `validate_expiry` with the given parts read as numbers (a two-digit
+/// year in today's century), over the same cases.
+#[test]
+fn validate_expiry_date_agrees() {
+    for case in cases("expiry.tsv", 6) {
+        let [today, max, input, ..] = &case.fields[..] else { unreachable!() };
+        let (today, max) = (month(today), max.parse().unwrap());
+        let check = validate_expiry(input, today, max);
+        let century = today.year() / 100 * 100;
+        let date = check.month.zip(check.year).map(|(m, y)| {
+            let year: u16 = y.parse().unwrap();
+            (m.parse().unwrap(), if y.len() <= 2 { year + century } else { year })
+        });
+        let (validity, got) = validate_expiry_date(input, today, max);
+        assert_eq!((validity, got), (check.validity, date), "{}: {input:?}", case.at);
     }
 }
 
