@@ -1,6 +1,10 @@
 //! `cargo xtask`: the one entry point to set up, build, run and test omnigate.
 
 mod bench;
+mod bench_edge;
+mod bench_http;
+mod bench_load;
+mod bench_sandbox;
 mod counts;
 mod dev;
 mod project;
@@ -28,6 +32,12 @@ commands:
                         `wrangler dev` (default 127.0.0.1:8787), print the demo URL, stop on Ctrl-C
   bench card            build the npm package and compare it with card-validator: ops/s of
                         number and expiry checks side by side, and the gzip sizes of the wasm
+  bench sandbox [--clients N] [--seconds S]
+                        the release sandbox with durable writes: tokenizations/s and token
+                        payments/s from N concurrent clients (default 32), p50/p99 latency
+  bench edge [--clients N] [--seconds S]
+                        the stack as in `dev`: the same requests through the Worker and directly to
+                        the sandbox side by side, added p50 latency, the Worker's gzip size
   test [SUITE...]       setup, then every suite: lint (fmt + clippy), unit (cargo test), npm
                         (the npm package's tests), e2e (end-to-end); name suites to run only those";
 

@@ -50,12 +50,6 @@ pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Resu
     let sandbox_bin = build_sandbox(project, setup)?;
     worker::build(project, setup)?;
     project::create_dir(&options.state)?;
-    let mut migrate = wrangler(project, setup);
-    migrate
-        .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
-        .arg(&options.state);
-    run::status(&mut migrate)?;
-
     let gateway_url = format!("http://127.0.0.1:{}", options.gateway_port);
     let credentials = &options.credentials;
     let mut sandbox = setup.toolchain.command(&sandbox_bin);
@@ -68,7 +62,25 @@ pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Resu
         Service::start("omnigate-sandbox", sandbox, &options.state.join("sandbox.log"))?;
     sandbox
         .wait_until_ready(&format!("{gateway_url}/v1/payments/ready"), Duration::from_secs(30))?;
+    let (worker_url, worker) = start_worker(project, setup, options, &gateway_url)?;
+    Ok(Stack { worker_url, gateway_url, _worker: worker, _sandbox: sandbox })
+}
 
+/// Applies the D1 migrations to `options.state` and starts `wrangler dev` on `options.port`
+/// with its gateway at `gateway_url`; returns the Worker's base URL once `/health` answers.
+/// The end-to-end tests also use it alone, with a gateway URL nobody listens on.
+pub(crate) fn start_worker(
+    project: &Project,
+    setup: &Setup,
+    options: &Options,
+    gateway_url: &str,
+) -> Result<(String, Service)> {
+    project::create_dir(&options.state)?;
+    let mut migrate = wrangler(project, setup);
+    migrate
+        .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+        .arg(&options.state);
+    run::status(&mut migrate)?;
     let worker_url = format!("http://127.0.0.1:{}", options.port);
     let mut dev = wrangler(project, setup);
     dev.args(["dev", "--ip", "127.0.0.1", "--port", &options.port.to_string()])
@@ -80,17 +92,17 @@ pub(crate) fn start(project: &Project, setup: &Setup, options: &Options) -> Resu
         // wrangler's own request lines print URL paths, and some API paths hold omni tokens
         // (`DELETE /v1/wallet/{token}`): keep warnings and errors only.
         .args(["--log-level", "warn"]);
-    for (name, value) in &credentials.0 {
+    for (name, value) in &options.credentials.0 {
         dev.args(["--var", &format!("{name}:{value}")]);
     }
     let mut worker = Service::start("wrangler dev", dev, &options.state.join("wrangler.log"))?;
     worker.wait_until_ready(&format!("{worker_url}/health"), Duration::from_secs(180))?;
-    Ok(Stack { worker_url, gateway_url, _worker: worker, _sandbox: sandbox })
+    Ok((worker_url, worker))
 }
 
 /// `wrangler` at the repository root, with telemetry off and the Worker's build tools reachable.
 /// Its build command is `cargo xtask build-worker`, so it runs with the user's `PATH`.
-fn wrangler(project: &Project, setup: &Setup) -> Command {
+pub(crate) fn wrangler(project: &Project, setup: &Setup) -> Command {
     let mut command = setup.toolchain.user_command(&setup.tools.node);
     command
         .arg(&setup.tools.wrangler)

@@ -4,7 +4,7 @@ use crate::counts::Counts;
 use crate::project::Project;
 use crate::setup::{self, Setup};
 use crate::stack::{self, Credentials};
-use crate::{Result, run, services, smoke, tools, wasm};
+use crate::{Result, run, services, smoke, tools, wasm, worker};
 use std::path::Path;
 use std::process::Command;
 
@@ -201,9 +201,28 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
         dev_mode: true,
         credentials: credentials.clone(),
     };
-    let stack = stack::start(project, setup, &options)?;
+    // A second Worker whose gateway is a port nobody listens on, for the "gateway down" tests;
+    // its own D1 state, so the shared Worker's data is untouched. It starts while the stack
+    // starts, once the Worker is built (both `wrangler dev` would otherwise build it at once).
+    let down = stack::Options {
+        port: services::free_port()?,
+        gateway_port: services::free_port()?,
+        state: options.state.join("no-gateway"),
+        credentials: credentials.clone(),
+        ..options
+    };
+    let closed = format!("http://127.0.0.1:{}", down.gateway_port);
+    worker::build(project, setup)?;
+    let (stack, no_gateway) = std::thread::scope(|scope| {
+        let no_gateway = scope.spawn(|| stack::start_worker(project, setup, &down, &closed));
+        let stack = stack::start(project, setup, &options);
+        let no_gateway = no_gateway.join().map_err(|_| "the second Worker's start panicked")?;
+        Ok::<_, String>((stack?, no_gateway?))
+    })?;
+    let (no_gateway_url, no_gateway) = no_gateway;
     let mut env = vec![
         ("OMNIGATE_URL", stack.worker_url.clone()),
+        ("OMNIGATE_URL_NO_GATEWAY", no_gateway_url),
         ("OMNIGATE_GATEWAY_URL", stack.gateway_url.clone()),
         ("OMNIGATE_CHROMIUM", setup.tools.chromium.display().to_string()),
         ("OMNIGATE_SCREENSHOTS", project.target().join("e2e-screenshots").display().to_string()),
@@ -215,6 +234,7 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
     let files: Vec<String> =
         test_files(&dir.join("e2e"))?.into_iter().map(|file| format!("e2e/{file}")).collect();
     let outcome = node_tests(setup, &dir, &files, &env);
+    drop(no_gateway);
     drop(stack);
     outcome
 }

@@ -144,14 +144,22 @@ fn generate(pan: &str) -> Option<String> {
         return None;
     }
     let middle_len = pan.len() - 10;
+    // One read of the random source per candidate (not one per digit): 32 bytes hold the at
+    // most 9 middle digits many times over, even after rejection sampling.
+    let mut random = [0u8; 32];
     for _ in 0..32 {
         let mut token: Vec<u8> = pan.as_bytes()[..6].to_vec();
+        random_bytes(&mut random);
+        let mut bytes = random.iter();
         while token.len() < 6 + middle_len {
-            let mut byte = [0u8; 1];
-            random_bytes(&mut byte);
+            let Some(&byte) = bytes.next() else {
+                random_bytes(&mut random);
+                bytes = random.iter();
+                continue;
+            };
             // Rejection sampling keeps the digits uniform.
-            if byte[0] < 250 {
-                token.push(b'0' + byte[0] % 10);
+            if byte < 250 {
+                token.push(b'0' + byte % 10);
             }
         }
         token.extend_from_slice(&pan.as_bytes()[pan.len() - 4..]);
