@@ -83,3 +83,11 @@ export async function removeCard(token) {
   const answer = await call('DELETE', `/v1/wallet/${encodeURIComponent(token)}`);
   if (answer.status !== 204 && answer.status !== 404) fail(answer);
 }
+
+/** Dev mode only: the Worker's audit log of gateway calls; `null` when the route is absent. */
+export async function transactions() {
+  const answer = await call('GET', '/dev/transactions', { auth: false });
+  if (answer.status === 404) return null;
+  if (!answer.ok) fail(answer);
+  return answer.body.transactions;
+}

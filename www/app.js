@@ -4,6 +4,7 @@ import init from 'omnigate-card';
 import * as api from './api.js';
 import { cardForm } from './card-form.js';
 import { money, shop } from './shop.js';
+import { transactionsPanel } from './transactions.js';
 import { describe, savedCards } from './wallet.js';
 
 await init();
@@ -32,7 +33,9 @@ const wallet = savedCards({
   canPay: () => !busy && basket.items().length > 0,
   onPay: (card) => payWith({ token: card.token }, `your ${describe(card)}`),
   onError: (message) => say('error', 'Something went wrong.', message),
+  onRemoved: () => ledger.refresh(),
 });
+const ledger = transactionsPanel(document.getElementById('transactions'));
 
 function update() {
   const hasItems = basket.items().length > 0;
@@ -116,6 +119,7 @@ async function payWith(body, what) {
     wallet.setBusy(false);
     update();
     outcome.focus();
+    ledger.refresh();
   }
 }
 
@@ -145,4 +149,5 @@ update();
 api.health().then((status) => {
   document.getElementById('gateway').textContent = `Gateway: ${status.gateway ?? 'unknown'}`;
 });
+await ledger.refresh();
 document.body.dataset.ready = 'true';

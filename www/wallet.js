@@ -12,7 +12,7 @@ const expired = (card, today = new Date()) => {
 
 export const describe = (card) => `${brandOfGateway(card.brand)?.name ?? card.brand} •••• ${card.last4}`;
 
-export function savedCards({ onPay, canPay, onError }) {
+export function savedCards({ onPay, canPay, onError, onRemoved = () => {} }) {
   const section = document.getElementById('saved');
   const list = document.getElementById('saved-cards');
   const empty = document.getElementById('saved-empty');
@@ -54,6 +54,7 @@ export function savedCards({ onPay, canPay, onError }) {
         cards = cards.filter((one) => one.token !== card.token);
         render();
         document.getElementById('saved-title').focus();
+        onRemoved();
       } catch (error) {
         onError(`The card could not be removed: ${error.message}`);
       }

@@ -77,6 +77,16 @@ test('new card saved while paying, then one-click pay, then remove it', async ()
   await page.getByText('No saved cards yet').waitFor();
   assert.equal(await page.locator('#saved-cards li').count(), 0);
   await screenshot(page, 'checkout-card-removed');
+
+  // The dev-mode Transactions panel lists the gateway calls: the payments and the deletion,
+  // the token masked.
+  const ledger = page.getByRole('region', { name: 'Transactions' });
+  await ledger.getByRole('cell', { name: 'DL (token deleted)' }).first().waitFor();
+  const calls = await ledger.textContent();
+  assert.match(calls, /DB \(payment\)/);
+  assert.match(calls, /420000\*+0000/);
+  assert.doesNotMatch(calls, /4200000000000000/);
+  await screenshot(page, 'checkout-transactions-panel');
   assert.deepEqual(errors, []);
 });
 

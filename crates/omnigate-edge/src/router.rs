@@ -60,6 +60,7 @@ async fn route<S: Store, G: Gateway>(
         (Method::Delete, ["v1", "tokens", token]) => merchant::delete(ctx, caller, token).await,
         (Method::Get, ["v1", "transactions"]) => merchant::transactions(ctx, caller).await,
         (Method::Post, ["dev", "shopper-token"]) => dev::shopper_token(ctx, request).await,
+        (Method::Get, ["dev", "transactions"]) => dev::transactions(ctx).await,
         _ => Err(ApiError::NotFound),
     }
 }

@@ -94,9 +94,13 @@ fn dev_tokens_work_only_in_dev_mode() {
     assert_eq!(world.send(wallet).status, 200);
     let bad = world.send(post("/dev/shopper-token", &json!({"shopperId":"a b"})));
     assert_eq!(code(&bad), "invalid_shopper_id");
+    let log = world.send(get("/dev/transactions"));
+    assert_eq!(log.status, 200);
+    assert!(log.body.unwrap()["transactions"].is_array());
     world.config.dev_mode = false;
     let answer = world.send(post("/dev/shopper-token", &json!({"shopperId":"demo"})));
     assert_eq!(answer.status, 404);
+    assert_eq!(world.send(get("/dev/transactions")).status, 404);
 }
 
 #[test]
@@ -125,6 +129,7 @@ fn health_and_openapi_answer() {
         ("/openapi.json", "get"),
         ("/health", "get"),
         ("/dev/shopper-token", "post"),
+        ("/dev/transactions", "get"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
     }
