@@ -9,6 +9,7 @@ mod checks;
 mod clock;
 mod config;
 mod crypto;
+mod extract;
 mod http;
 mod ledger;
 mod pay;

@@ -1,14 +1,14 @@
 //! `/v1/payments` and `/v1/payments/{id}` (GET), and the sandbox-only ledger listing.
 
+use crate::extract::{AuthorizedForm, AuthorizedQuery};
 use crate::ledger::{self, LedgerEntry};
 use crate::reply::from_tx;
 use crate::validate::Errors;
 use crate::{Sandbox, pay, tokens};
 use axum::Json;
-use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use omnigate_opp::codes;
 use omnigate_opp::request::{PaymentRequest, RequestKind};
@@ -18,13 +18,8 @@ use serde_json::json;
 /// `createOmniToken=true` and no `paymentType`, a standalone tokenization.
 pub(crate) async fn create(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    body: Body,
+    AuthorizedForm(pairs): AuthorizedForm,
 ) -> Response {
-    let pairs = match sandbox.0.authorized_form(&headers, body).await {
-        Ok(pairs) => pairs,
-        Err(refused) => return refused,
-    };
     let (request, errors) = PaymentRequest::from_pairs(&pairs, RequestKind::Payment);
     let standalone = request.create_omni_token
         && request.payment_type.is_none()
@@ -39,15 +34,10 @@ pub(crate) async fn create(
 /// `GET /v1/payments/{id}?entityId=`: a recorded transaction, or 404 with `700.400.580`.
 pub(crate) async fn status(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
+    AuthorizedQuery(entity): AuthorizedQuery,
     id: Result<Path<String>, PathRejection>,
-    RawQuery(query): RawQuery,
 ) -> Response {
     let inner = &sandbox.0;
-    let entity = match inner.authorized_query(&headers, query.as_deref()) {
-        Ok(entity) => entity,
-        Err(refused) => return refused,
-    };
     let Ok(Path(id)) = id else { return inner.malformed("invalid payment id") };
     let job = (entity.clone(), id);
     match inner.store.run(move |connection| ledger::get(connection, &job.0, &job.1)).await {
@@ -63,14 +53,9 @@ pub(crate) async fn status(
 /// Not part of OPP: tests and people use it to see TK, DT, DL and payments.
 pub(crate) async fn ledger(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    AuthorizedQuery(entity): AuthorizedQuery,
 ) -> Response {
     let inner = &sandbox.0;
-    let entity = match inner.authorized_query(&headers, query.as_deref()) {
-        Ok(entity) => entity,
-        Err(refused) => return refused,
-    };
     let job = entity.clone();
     match inner.store.run(move |connection| ledger::list(connection, &job)).await {
         Ok(transactions) => {

@@ -11,15 +11,15 @@
 
 use crate::clock::UtcTime;
 use crate::crypto::random_id;
+use crate::extract::AuthorizedForm;
 use crate::ledger::{self, Tx};
 use crate::reply::{from_tx, status_of};
 use crate::store::StoreError;
 use crate::validate::{self, Errors};
 use crate::{Inner, Sandbox};
-use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use omnigate_opp::request::{PaymentRequest, RequestKind};
 use omnigate_opp::vocab::PaymentType::{self, Cp, Db, Pa, PaCp, Rf, Rv};
@@ -29,15 +29,10 @@ use rusqlite::Connection;
 /// `POST /v1/payments/{id}` handler.
 pub(crate) async fn create(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
-    body: Body,
+    AuthorizedForm(pairs): AuthorizedForm,
 ) -> Response {
     let inner = &sandbox.0;
-    let pairs = match inner.authorized_form(&headers, body).await {
-        Ok(pairs) => pairs,
-        Err(refused) => return refused,
-    };
     let Ok(Path(id)) = id else { return inner.malformed("invalid payment id") };
     let (request, errors) = PaymentRequest::from_pairs(&pairs, RequestKind::Referenced);
     let mut errors = Errors(errors);

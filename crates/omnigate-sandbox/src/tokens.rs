@@ -3,16 +3,16 @@
 
 use crate::clock::UtcTime;
 use crate::crypto::random_id;
+use crate::extract::{AuthorizedForm, AuthorizedQuery};
 use crate::ledger::{self, Tx};
 use crate::reply::{from_tx, status_of};
 use crate::store::StoreError;
 use crate::validate::{self, Errors};
 use crate::vault::{self, CardRecord, Lookup};
 use crate::{Sandbox, checks, pay};
-use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use omnigate_opp::codes;
 use omnigate_opp::request::{PaymentRequest, RequestKind};
@@ -25,13 +25,8 @@ use omnigate_opp::{FORCE_RESULT_CODE, ResultCode};
 /// `POST /v1/omnitokens`: store a card and return its token.
 pub(crate) async fn create(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
-    body: Body,
+    AuthorizedForm(pairs): AuthorizedForm,
 ) -> Response {
-    let pairs = match sandbox.0.authorized_form(&headers, body).await {
-        Ok(pairs) => pairs,
-        Err(refused) => return refused,
-    };
     let (request, errors) = PaymentRequest::from_pairs(&pairs, RequestKind::Payment);
     tokenize(&sandbox, request, Errors(errors)).await
 }
@@ -118,14 +113,9 @@ fn issue(
 /// `/v1/payments`.
 pub(crate) async fn pay(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
-    body: Body,
+    AuthorizedForm(pairs): AuthorizedForm,
 ) -> Response {
-    let pairs = match sandbox.0.authorized_form(&headers, body).await {
-        Ok(pairs) => pairs,
-        Err(refused) => return refused,
-    };
     let Ok(Path(token)) = token else { return sandbox.0.malformed("invalid token") };
     let (mut request, mut errors) = PaymentRequest::from_pairs(&pairs, RequestKind::Payment);
     for name in ["card.number", "card.omniToken", "createOmniToken"] {
@@ -144,15 +134,10 @@ pub(crate) async fn pay(
 /// `DELETE /v1/omnitokens/{token}?entityId=`: deletes the token and records `DL`.
 pub(crate) async fn delete(
     State(sandbox): State<Sandbox>,
-    headers: HeaderMap,
+    AuthorizedQuery(entity): AuthorizedQuery,
     token: Result<Path<String>, PathRejection>,
-    RawQuery(query): RawQuery,
 ) -> Response {
     let inner = &sandbox.0;
-    let entity = match inner.authorized_query(&headers, query.as_deref()) {
-        Ok(entity) => entity,
-        Err(refused) => return refused,
-    };
     let Ok(Path(token)) = token else { return inner.malformed("invalid token") };
     let job = (sandbox.clone(), entity.clone(), OmniToken::new(token));
     let deleted =
