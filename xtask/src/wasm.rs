@@ -12,6 +12,22 @@ use std::process::Command;
 /// The file stem of the generated JS and wasm files.
 const OUT_NAME: &str = "omnigate_card";
 
+/// The hand-written files of the package, copied from `npm/`.
+const PACKAGE_FILES: &[&str] = &[
+    "package.json",
+    "README.md",
+    "index.js",
+    "io.js",
+    "spec.js",
+    "index.d.ts",
+    "compat.js",
+    "compat.d.ts",
+];
+
+/// What the demo page loads (its import map names `omnigate-card` and `#omnigate-card-wasm`).
+const BROWSER_FILES: &[&str] =
+    &["index.js", "io.js", "spec.js", "web/omnigate_card.js", "web/omnigate_card_bg.wasm"];
+
 /// wasm-opt features that rustc's wasm32 output uses.
 const WASM_FEATURES: &[&str] = &[
     "--enable-bulk-memory",
@@ -50,14 +66,14 @@ pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
     }
     // The Node build is CommonJS inside an ESM package; Node imports its named exports.
     project::write(&pkg.join("node/package.json"), "{ \"type\": \"commonjs\" }\n")?;
-    for file in ["package.json", "README.md", "index.d.ts", "compat.js", "compat.d.ts"] {
+    for file in PACKAGE_FILES {
         copy(&crate_dir.join("npm").join(file), &pkg.join(file))?;
     }
     let vendor = project.path("www/vendor/omnigate-card");
     let _ = std::fs::remove_dir_all(&vendor);
-    project::create_dir(&vendor)?;
-    for file in [format!("{OUT_NAME}.js"), format!("{OUT_NAME}_bg.wasm")] {
-        copy(&pkg.join("web").join(&file), &vendor.join(&file))?;
+    project::create_dir(&vendor.join("web"))?;
+    for file in BROWSER_FILES {
+        copy(&pkg.join(file), &vendor.join(file))?;
     }
     println!("xtask: npm package ready in {}", pkg.display());
     Ok(())

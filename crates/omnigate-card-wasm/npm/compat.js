@@ -11,6 +11,9 @@
 // elsewhere (package.json `imports`), so in browsers call the package's default export once
 // before using this module.
 import * as wasm from '#omnigate-card-wasm';
+import { validateCvc, validateHolder, validatePostalCode } from './index.js';
+import { change, put, putAll, text } from './io.js';
+import { encodeSpec } from './spec.js';
 
 const cardNames = {
   VISA: 'visa',
@@ -37,9 +40,46 @@ function clone(value) {
   return value ? JSON.parse(JSON.stringify(value)) : null;
 }
 
+const numbers = (list) => (list === '' ? [] : list.split(',').map(Number));
+
+// credit-card-type's card object for a brand of the compat table, active or removed.
+function builtIn(type) {
+  const size = wasm.compatTypeInfo(put(type));
+  if (size === 0) return null;
+  const [id, name, , lengths, gaps, codeName, codeSize, , patterns] = text(size).split('\u001f');
+  return {
+    niceType: name,
+    type: id,
+    patterns: patterns === '' ? [] : patterns.split(',').map(
+      (item) => (item.includes('-') ? item.split('-').map(Number) : Number(item)),
+    ),
+    gaps: numbers(gaps),
+    lengths: numbers(lengths),
+    code: { name: codeName, size: Number(codeSize) },
+  };
+}
+
+// The compat table's ids in priority order, read again after every change of the table.
+let compatIds = null;
+
+function brandId(index) {
+  if (compatIds === null) {
+    compatIds = [];
+    for (let i = 0, size; (size = wasm.compatDescribe(i)) > 0; i += 1) {
+      compatIds.push(text(size).split('\u001f', 1)[0]);
+    }
+  }
+  return compatIds[index];
+}
+
+function changed(size) {
+  compatIds = null;
+  change(size);
+}
+
 // credit-card-type's card object: the user's config if there is one, else the built-in data.
 function typeInfo(type) {
-  return customCards[type] ? clone(customCards[type]) : wasm.compatTypeInfo(String(type));
+  return customCards[type] ? clone(customCards[type]) : builtIn(String(type));
 }
 
 function withStrength(type, strength) {
@@ -51,25 +91,25 @@ function withStrength(type, strength) {
 /** credit-card-type 10.3.0's default export: the brands a (partial) number can belong to. */
 export function creditCardType(cardNumber) {
   if (!(typeof cardNumber === 'string' || cardNumber instanceof String)) return [];
-  const found = wasm.compatDetect(String(cardNumber));
-  const cards = [];
-  for (let i = 0; i < found.length; i += 2) cards.push(withStrength(found[i], found[i + 1]));
-  return cards;
+  const size = wasm.compatDetect(put(String(cardNumber)));
+  const ids = [];
+  for (let i = 0; i < size; i += 1) ids.push(wasm.listItem(i));
+  return ids.map((item) => withStrength(brandId(item >>> 5), (item & 31) || undefined));
 }
 
 creditCardType.getTypeInfo = typeInfo;
 
 creditCardType.removeCard = function removeCard(name) {
-  wasm.compatRemoveCard(String(name));
+  changed(wasm.compatRemoveCard(put(String(name))));
 };
 
 creditCardType.addCard = function addCard(config) {
-  wasm.compatAddCard(config);
+  changed(wasm.compatAddCard(put(encodeSpec(config, 'type', 'niceType'))));
   customCards[config.type] = config;
 };
 
 creditCardType.updateCard = function updateCard(cardType, updates) {
-  const original = customCards[cardType] || wasm.compatTypeInfo(String(cardType));
+  const original = customCards[cardType] || builtIn(String(cardType));
   if (!original) {
     throw new Error(`"${cardType}" is not a recognized type. Use \`addCard\` instead.'`);
   }
@@ -77,17 +117,18 @@ creditCardType.updateCard = function updateCard(cardType, updates) {
     throw new Error('Cannot overwrite type parameter.');
   }
   const card = { ...clone(original), ...updates };
-  wasm.compatUpdateCard(card);
+  changed(wasm.compatUpdateCard(put(encodeSpec(card, 'type', 'niceType'))));
   customCards[card.type] = card;
 };
 
 creditCardType.changeOrder = function changeOrder(name, position) {
-  wasm.compatChangeOrder(String(name), position);
+  changed(wasm.compatChangeOrder(put(String(name)), position));
 };
 
 creditCardType.resetModifications = function resetModifications() {
   customCards = {};
   wasm.compatReset();
+  compatIds = null;
 };
 
 creditCardType.types = cardNames;
@@ -100,37 +141,40 @@ export function number(value, options = {}) {
   if (typeof value !== 'string' && typeof value !== 'number') {
     return { card: null, isPotentiallyValid: false, isValid: false };
   }
-  const result = wasm.compatNumber(
-    String(value),
-    options.maxLength,
-    options.luhnValidateUnionPay === true,
-    options.skipLuhnValidation === true,
-  );
-  return {
-    card: result.id === null ? null : withStrength(result.id, result.matchStrength),
-    isPotentiallyValid: result.isPotentiallyValid,
-    isValid: result.isValid,
-  };
+  // card-validator reads `maxLength` with JS truthiness: any value that converts to 1 or more.
+  const maxLength = Number(options.maxLength) >= 1 ? Math.min(Number(options.maxLength), 0xffffffff) : 0;
+  const flags = (options.luhnValidateUnionPay === true ? 1 : 0) | (options.skipLuhnValidation === true ? 2 : 0);
+  const found = wasm.compatNumber(put(String(value)), maxLength, flags);
+  const card = (found & 4) === 0 ? null : withStrength(brandId(found >>> 8), ((found >>> 3) & 31) || undefined);
+  return { card, isPotentiallyValid: (found & 1) !== 0, isValid: (found & 2) !== 0 };
 }
 
+// card-validator reads the clock on every call.
 function now() {
   const today = new Date();
-  return [today.getFullYear(), today.getMonth() + 1];
+  return today.getFullYear() * 16 + today.getMonth() + 1;
 }
 
-function years(maxElapsedYear) {
-  return maxElapsedYear === undefined ? 19 : maxElapsedYear;
+// `maxElapsedYear` as card-validator uses it: `undefined` is the default 19, anything else a number.
+const years = (maxElapsedYear) => (maxElapsedYear === undefined ? undefined : Number(maxElapsedYear));
+
+const flag = (found, bit) => (found & bit) !== 0;
+
+function dateResult(found) {
+  const parts = found >>> 2;
+  const [month, year] = parts === 0 ? [null, null] : text(parts).split('\u001f');
+  return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), month, year };
 }
 
 /** card-validator's `expirationDate(value, maxElapsedYear = 19)`: a string or `{ month, year }`. */
 export function expirationDate(value, maxElapsedYear) {
   if (typeof value === 'string') {
-    return wasm.compatExpirationDate(value, years(maxElapsedYear), ...now());
+    return dateResult(wasm.compatExpirationDate(put(value), years(maxElapsedYear), now()));
   }
   if (value !== null && typeof value === 'object') {
     const date = { ...value };
-    const [month, year] = [String(date.month), String(date.year)];
-    return wasm.compatExpirationParts(month, year, years(maxElapsedYear), ...now());
+    const [month, year] = putAll([String(date.month), String(date.year)]);
+    return dateResult(wasm.compatExpirationParts(month, year, years(maxElapsedYear), now()));
   }
   return { isValid: false, isPotentiallyValid: false, month: null, year: null };
 }
@@ -140,7 +184,8 @@ export function expirationMonth(value) {
   if (typeof value !== 'string') {
     return { isValid: false, isPotentiallyValid: false, isValidForThisYear: false };
   }
-  return wasm.compatExpirationMonth(value, ...now());
+  const found = wasm.compatExpirationMonth(put(value), now());
+  return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isValidForThisYear: flag(found, 4) };
 }
 
 /** card-validator's `expirationYear(value, maxElapsedYear = 19)`. */
@@ -148,22 +193,23 @@ export function expirationYear(value, maxElapsedYear) {
   if (typeof value !== 'string') {
     return { isValid: false, isPotentiallyValid: false, isCurrentYear: false };
   }
-  return wasm.compatExpirationYear(value, years(maxElapsedYear), ...now());
+  const found = wasm.compatExpirationYear(put(value), years(maxElapsedYear), now());
+  return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isCurrentYear: flag(found, 4) };
 }
 
 /** card-validator's `cvv(value, maxLength = 3)`: a length or an array of lengths. */
 export function cvv(value, maxLength = 3) {
-  return wasm.validateCvc(value, { maxLength: Array.isArray(maxLength) ? maxLength : [maxLength] });
+  return validateCvc(value, { maxLength: Array.isArray(maxLength) ? maxLength : [maxLength] });
 }
 
 /** card-validator's `postalCode(value, { minLength = 2 })`. */
 export function postalCode(value, options = {}) {
-  return wasm.validatePostalCode(value, { minLength: options.minLength || 2 });
+  return validatePostalCode(value, { minLength: options.minLength || 2 });
 }
 
 /** card-validator's `cardholderName(value)`. */
 export function cardholderName(value) {
-  return wasm.validateHolder(value);
+  return validateHolder(value);
 }
 
 /** The card-validator object, for `import valid from 'omnigate-card/compat'`. */

@@ -1,98 +1,68 @@
-//! Card numbers and brands: `validateNumber`, `detectBrands`, `brandInfo`, `brands`,
-//! `addBrand`, `removeBrand` and `resetBrands`, over the package's own brand table.
+//! Card numbers and the package's brand table: `validateNumber` (and `detectBrands`), brand
+//! descriptions, and `addBrand`, `removeBrand`, `resetBrands`.
 
-use js_sys::Array;
-use omnigate_card::{BrandTable, CardError, NumberOptions, Validity};
+use omnigate_card::NumberOptions;
 use wasm_bindgen::prelude::*;
 
-use crate::js::{self, Bag};
-use crate::registry;
+use crate::packed::{self, REST};
+use crate::{buffer, spec, tables};
 
-/// card-validator's number options from `{ maxLength, luhnValidateUnionPay, skipLuhnValidation }`.
-pub(crate) fn number_options(options: &JsValue) -> NumberOptions {
-    let Some(options) = Bag::of(options) else { return NumberOptions::default() };
+/// card-validator's number options: `max_length` 0 for none; `flags` bit 0
+/// `luhnValidateUnionPay`, bit 1 `skipLuhnValidation`.
+pub(crate) fn number_options(max_length: u32, flags: u32) -> NumberOptions {
     NumberOptions {
-        max_length: js::count(&options.max_length()),
-        luhn_validate_union_pay: options.luhn_validate_union_pay().as_bool() == Some(true),
-        skip_luhn_validation: options.skip_luhn_validation().as_bool() == Some(true),
+        max_length: (max_length > 0).then_some(max_length as usize),
+        luhn_validate_union_pay: flags & 1 != 0,
+        skip_luhn_validation: flags & 2 != 0,
     }
 }
 
-/// `{ brand, candidates, isPotentiallyValid, isValid }` for a card number as typed.
+/// Checks the number in the input's first `len` bytes. Answers the validity flags and, from
+/// bit 2, how many brands it can still belong to; their table indexes, in priority order, are
+/// the list (`listItem`). The brand is known when there is exactly one.
 #[wasm_bindgen(js_name = validateNumber)]
-pub fn validate_number(value: JsValue, options: JsValue) -> JsValue {
-    let options = number_options(&options);
-    let out = Bag::new();
-    let Some(text) = value.as_string() else {
-        out.set_brand(&JsValue::NULL);
-        out.set_candidates(&Array::new());
-        out.set_validity(&Validity::Invalid(CardError::InvalidCharacters));
-        return out.into();
-    };
-    registry::native(|view| {
-        let check = omnigate_card::validate_number(&text, view.table, &options);
-        out.set_brand(&check.brand.map_or(JsValue::NULL, |b| view.info(b)));
-        out.set_candidates(&view.ids(&check.candidates));
-        out.set_validity(&check.state);
-        out.into()
+pub fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
+    let options = number_options(max_length, flags);
+    buffer::with_input([len], |[text]| {
+        tables::native(|table| {
+            let check = omnigate_card::validate_number(text, table, &options);
+            let found = check.candidates.iter().map(|brand| tables::index_of(table, brand));
+            packed::validity(&check.state) | buffer::set_list(found) << REST
+        })
     })
 }
 
-/// The ids of the brands a number as typed can still belong to, in priority order.
-#[wasm_bindgen(js_name = detectBrands)]
-pub fn detect_brands(value: JsValue) -> Array {
-    let Some(text) = value.as_string() else { return Array::new() };
-    registry::native(|view| {
-        let options = NumberOptions::default();
-        view.ids(&omnigate_card::validate_number(&text, view.table, &options).candidates)
+/// Leaves the description of the brand at `index` as the output text; answers its length, 0
+/// past the end of the table.
+#[wasm_bindgen(js_name = describeBrand)]
+pub fn describe_brand(index: usize) -> usize {
+    tables::native(|table| {
+        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[&tables::describe(brand)]))
     })
 }
 
-/// The description of the brand `id`, or `null`.
-#[wasm_bindgen(js_name = brandInfo)]
-pub fn brand_info(id: JsValue) -> JsValue {
-    let Some(id) = id.as_string() else { return JsValue::NULL };
-    registry::native(|view| view.table.get(&id).map_or(JsValue::NULL, |b| view.info(b)))
-}
-
-/// Every brand's description, in priority order.
-#[wasm_bindgen]
-pub fn brands() -> Array {
-    registry::native(|view| view.table.iter().map(|b| view.info(b)).collect())
-}
-
-/// Adds a brand at the lowest priority, or replaces the brand with its id in place when
-/// `options.replace` is true. Throws `invalid_brand`, `duplicate_brand` or `brand_not_found`.
+/// Adds the encoded brand in the input (or replaces the brand with its id, in place).
+/// Answers 0, or the length of the error record.
 #[wasm_bindgen(js_name = addBrand)]
-pub fn add_brand(spec: JsValue, options: JsValue) -> Result<(), JsValue> {
-    let object = Bag::of(&spec).ok_or_else(|| js::error(&not_an_object()))?;
-    let mut parsed =
-        registry::read_spec(object, object.id(), object.name()).map_err(|e| js::error(&e))?;
-    if let Some(gateway) = object.gateway_brand().as_string() {
-        parsed.gateway_brand = gateway;
-    }
-    parsed.luhn = object.luhn().as_bool().unwrap_or(true);
-    let brand = parsed.build().map_err(|e| js::error(&e))?;
-    let replace = js::option(&options, Bag::replace).as_bool() == Some(true);
-    registry::native_mut(
-        |table| if replace { table.replace(brand).map(drop) } else { table.add(brand) },
-    )
-    .map_err(|e| js::error(&e))
+pub fn add_brand(len: usize, replace: bool) -> usize {
+    let brand = buffer::with_input([len], |[text]| spec::read(text, "spec")?.build());
+    packed::outcome(brand.and_then(|brand| {
+        tables::native(
+            |table| if replace { table.replace(brand).map(drop) } else { table.add(brand) },
+        )
+    }))
 }
 
-fn not_an_object() -> CardError {
-    CardError::InvalidBrand { field: "spec", reason: "must be an object" }
-}
-
-/// Takes the brand `id` out of detection. Throws `brand_not_found`.
+/// Removes the brand whose id is in the input. Answers 0, or the length of the error record.
 #[wasm_bindgen(js_name = removeBrand)]
-pub fn remove_brand(id: JsValue) -> Result<(), JsValue> {
-    let id = id.as_string().unwrap_or_default();
-    registry::native_mut(|table| table.remove(&id).map(drop)).map_err(|e| js::error(&e))
+pub fn remove_brand(len: usize) -> usize {
+    let result =
+        buffer::with_input([len], |[id]| tables::native(|table| table.remove(id).map(drop)));
+    packed::outcome(result)
 }
 
-/// Puts the built-in brands back, undoing every `addBrand` and `removeBrand`.
+/// Puts the built-in brands back.
 #[wasm_bindgen(js_name = resetBrands)]
 pub fn reset_brands() {
-    registry::native_mut(|table| *table = BrandTable::standard());
+    tables::reset_native();
 }

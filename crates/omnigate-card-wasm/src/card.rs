@@ -1,44 +1,62 @@
 //! `validateCard`: the one call a payment form makes before it submits.
 
-use js_sys::{Array, Object};
-use omnigate_card::{
-    Brand, CardError, CardNumber, Cvc, DEFAULT_MAX_ELAPSED_YEAR, Holder, Validity, YearMonth,
-};
+use alloc::string::String;
+
+use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
 use wasm_bindgen::prelude::*;
 
-use crate::js::{self, Bag};
-use crate::{brands, fields, registry};
+use crate::packed::{self, FIELD, RECORD};
+use crate::{brands, buffer, tables};
 
-/// `{ isValid, brand, errors: [{ field, code, message }] }` for a whole card
-/// `{ number, expiry, cvc, holder }`. Fields that are not strings count as empty; `holder` is
-/// only checked when present, and the CVC is skipped for brands without one (UATP). Options:
-/// those of `validateNumber` and `validateExpiry`.
+/// Checks a whole card whose number, expiry, CVC and holder are in the input, that many bytes
+/// each. `options` bits 0–1 are the number flags of `validateNumber`, bit 2 says the holder
+/// was given (else it is not checked), and from bit 3 comes `maxLength` (0: none). The CVC is
+/// skipped for brands without one (UATP). Leaves records separated by U+001E: first the
+/// brand's table index (empty when unknown), then one `field` U+001F `code` U+001F `message`
+/// per error, in field order; answers their length.
 #[wasm_bindgen(js_name = validateCard)]
-pub fn validate_card(card: JsValue, options: JsValue) -> JsValue {
-    let text = |get: fn(&Bag) -> JsValue| js::option(&card, get).as_string().unwrap_or_default();
-    let (number, expiry, cvc) = (text(Bag::number), text(Bag::expiry), text(Bag::cvc));
-    let holder = js::option(&card, Bag::holder);
-    let holder = (!holder.is_undefined()).then(|| holder.as_string().unwrap_or_default());
-    let number_options = brands::number_options(&options);
-    let today = js::today(&js::option(&options, Bag::today));
-    let max = Bag::of(&options).map_or(DEFAULT_MAX_ELAPSED_YEAR, fields::max_elapsed_year);
-    let errors = Array::new();
-    let (brand, number_error, cvc_error) = registry::native(|view| {
-        let brand = omnigate_card::validate_number(&number, view.table, &number_options).brand;
-        let parsed = CardNumber::parse_with(&number, view.table, &number_options);
-        (brand.map_or(JsValue::NULL, |b| view.info(b)), parsed.err(), cvc_error(&cvc, brand))
-    });
-    push(&errors, "number", number_error);
-    // An unreadable `today` option cannot date the card: the expiry counts as unusable.
-    let expiry_error =
-        today.map_or(Some(CardError::InvalidYear), |t| expiry_error(&expiry, t, max));
-    push(&errors, "expiry", expiry_error);
-    push(&errors, "cvc", cvc_error);
-    push(&errors, "holder", holder.and_then(|name| name.parse::<Holder>().err()));
-    let out: JsValue = Object::new().into();
-    js::set(&out, "isValid", &(errors.length() == 0).into());
-    js::set(&out, "brand", &brand);
-    js::set(&out, "errors", &errors);
+pub fn validate_card(
+    number: usize,
+    expiry: usize,
+    cvc: usize,
+    holder: usize,
+    options: u32,
+    today: u32,
+    max: Option<f64>,
+) -> usize {
+    let number_options = brands::number_options(options >> 3, options & 3);
+    let text =
+        buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
+            let (brand, number_error, cvc_error) = tables::native(|table| {
+                let brand = omnigate_card::validate_number(number, table, &number_options).brand;
+                let parsed = CardNumber::parse_with(number, table, &number_options);
+                let index = brand.map(|b| packed::decimal(tables::index_of(table, b)));
+                (index, parsed.err(), cvc_error(cvc, brand))
+            });
+            // A `today` that cannot date the card makes the expiry unusable.
+            let expiry_error = packed::today(today).map_or(Some(CardError::InvalidYear), |t| {
+                expiry_error(expiry, t, packed::years(max))
+            });
+            let holder_error = (options & 4 != 0).then(|| holder.parse::<Holder>().err()).flatten();
+            let errors = [
+                ("number", number_error),
+                ("expiry", expiry_error),
+                ("cvc", cvc_error),
+                ("holder", holder_error),
+            ];
+            records(brand.unwrap_or_default(), &errors)
+        });
+    buffer::emit(&[&text])
+}
+
+fn records(brand: String, errors: &[(&str, Option<CardError>)]) -> String {
+    let mut out = brand;
+    for (field, error) in errors {
+        let Some(error) = error else { continue };
+        for part in [RECORD, field, FIELD, error.code(), FIELD, &error.message()] {
+            out.push_str(part);
+        }
+    }
     out
 }
 
@@ -60,14 +78,4 @@ fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
         (Ok(_), None) => None,
         (Err(error), _) => Some(error),
     }
-}
-
-/// Appends `{ field, code, message }` when there is an error.
-fn push(errors: &Array, field: &str, error: Option<CardError>) {
-    let Some(error) = error else { return };
-    let entry: JsValue = Object::new().into();
-    js::set(&entry, "field", &field.into());
-    js::set(&entry, "code", &error.code().into());
-    js::set(&entry, "message", &error.to_string().into());
-    errors.push(&entry);
 }

@@ -1,122 +1,86 @@
 //! The other fields and the formatters: `validateExpiry`, `validateCvc`, `validateHolder`,
-//! `validatePostalCode`, `formatNumber`, `formatExpiry`, the `...WithCaret` variants and `luhn`.
+//! `validatePostalCode`, `formatNumber`, `formatExpiry` (with the caret) and `luhn`.
 
-use js_sys::Array;
-use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity};
-use wasm_bindgen::JsCast;
+use alloc::vec::Vec;
+
 use wasm_bindgen::prelude::*;
 
-use crate::js::{self, Bag};
-use crate::registry;
+use crate::packed::{self, FIELD, REST};
+use crate::{buffer, tables};
 
-/// `options.maxElapsedYear`, defaulting to card-validator's 19.
-pub(crate) fn max_elapsed_year(options: &Bag) -> u16 {
-    options.max_elapsed_year().as_f64().map_or(DEFAULT_MAX_ELAPSED_YEAR, js::years)
-}
-
-/// `{ isValid, isPotentiallyValid, month, year }` for an expiry as typed; `month` (1–12) and
-/// the four-digit `year` are numbers once the date is complete, else `null`.
+/// Checks the expiry in the input's first `len` bytes against `today` (`year * 16 + month`).
+/// Answers the validity flags, then from bit 2 the month (4 bits) and from bit 6 the
+/// four-digit year, both 0 until the date is complete.
 #[wasm_bindgen(js_name = validateExpiry)]
-pub fn validate_expiry(value: JsValue, options: JsValue) -> JsValue {
-    let (max, today) = match Bag::of(&options) {
-        Some(options) => (max_elapsed_year(options), js::today(&options.today())),
-        // The common call: no options, so no `Date` object is needed.
-        None => (DEFAULT_MAX_ELAPSED_YEAR, js::now()),
+pub fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) -> u32 {
+    let max = packed::years(max_elapsed_year);
+    let (validity, date) = match packed::today(today) {
+        Some(today) => buffer::with_input([len], |[text]| {
+            omnigate_card::validate_expiry_date(text, today, max)
+        }),
+        None => (packed::unusable(), None),
     };
-    let (validity, date) = match (value.as_string(), today) {
-        (Some(text), Some(today)) => omnigate_card::validate_expiry_date(&text, today, max),
-        _ => (Validity::Invalid(CardError::InvalidCharacters), None),
-    };
-    let out = Bag::new();
-    out.set_validity(&validity);
-    match date {
-        Some((month, year)) => {
-            out.set_month_number(month.into());
-            out.set_year_number(year.into());
-        }
-        None => {
-            out.set_month(&JsValue::NULL);
-            out.set_year(&JsValue::NULL);
-        }
-    }
-    out.into()
+    let (month, year) = date.unwrap_or_default();
+    packed::validity(&validity) | u32::from(month) << REST | u32::from(year) << (REST + 4)
 }
 
-/// The allowed CVC lengths from `{ brand }` (that brand's code size) or `{ maxLength }` (a
-/// length or an array of lengths, as card-validator's `cvv` takes); 3 or 4 otherwise.
-pub(crate) fn cvc_lengths(options: &JsValue) -> Vec<usize> {
-    if let Some(id) = js::option(options, Bag::brand).as_string() {
-        let size = registry::native(|view| view.table.get(&id).map(|b| b.security_code().size()));
-        if let Some(size) = size {
-            return vec![usize::from(size)];
-        }
-    }
-    let max = js::option(options, Bag::max_length);
-    match max.dyn_ref::<Array>() {
-        Some(list) => list.iter().map(|n| js::count(&n).unwrap_or(0)).collect(),
-        None => js::count(&max).map_or_else(|| vec![3, 4], |n| vec![n]),
-    }
-}
-
-/// `{ isValid, isPotentiallyValid }` for a security code as typed.
+/// Checks the security code in the input: `value`, then a brand id (`brand_len` bytes, maybe
+/// none), then allowed lengths written as `3,4` (`lengths_len` bytes). The brand's code size
+/// wins when the id is in the table; no lengths means 3 or 4.
 #[wasm_bindgen(js_name = validateCvc)]
-pub fn validate_cvc(value: JsValue, options: JsValue) -> JsValue {
-    let lengths = cvc_lengths(&options);
-    js::validity(value.as_string().map(|text| omnigate_card::validate_cvc(&text, &lengths)))
+pub fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
+    let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
+        let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
+        let allowed: Vec<usize> = match size {
+            Some(size) => [usize::from(size)].into(),
+            None => match lengths.strip_prefix(':') {
+                None => [3, 4].into(),
+                Some("") => Vec::new(),
+                Some(list) => list.split(',').map(|n| n.parse().unwrap_or(usize::MAX)).collect(),
+            },
+        };
+        omnigate_card::validate_cvc(text, &allowed)
+    });
+    packed::validity(&validity)
 }
 
-/// `{ isValid, isPotentiallyValid }` for a cardholder name as typed.
+/// Checks the cardholder name in the input.
 #[wasm_bindgen(js_name = validateHolder)]
-pub fn validate_holder(value: JsValue) -> JsValue {
-    js::validity(value.as_string().map(|text| omnigate_card::validate_holder(&text)))
+pub fn validate_holder(len: usize) -> u32 {
+    packed::validity(&buffer::with_input([len], |[text]| omnigate_card::validate_holder(text)))
 }
 
-/// `{ isValid, isPotentiallyValid }` for a postal code as typed; option `minLength` (2).
+/// Checks the postal code in the input, at least `min_length` characters (0: the default).
 #[wasm_bindgen(js_name = validatePostalCode)]
-pub fn validate_postal_code(value: JsValue, options: JsValue) -> JsValue {
-    let min = js::count(&js::option(&options, Bag::min_length)).unwrap_or(0);
-    js::validity(value.as_string().map(|text| omnigate_card::validate_postal_code(&text, min)))
+pub fn validate_postal_code(len: usize, min_length: u32) -> u32 {
+    let check = |[text]: [&str; 1]| omnigate_card::validate_postal_code(text, min_length as usize);
+    packed::validity(&buffer::with_input([len], check))
 }
 
-/// The number with its brand's gaps (`"3782 822463 10005"`); `""` for a non-string.
+/// Formats the number in the input with its brand's gaps. Leaves `caret` U+001F `formatted`
+/// as the output text, `caret` being where a caret at `caret` in the input goes; answers the
+/// text's length.
 #[wasm_bindgen(js_name = formatNumber)]
-pub fn format_number(value: JsValue) -> String {
-    let text = value.as_string().unwrap_or_default();
-    registry::native(|view| omnigate_card::format_number(&text, view.table))
+pub fn format_number(len: usize, caret: u32) -> usize {
+    buffer::with_input([len], |[text]| {
+        let formatted = tables::native(|table| omnigate_card::format_number(text, table));
+        with_caret(text, caret, &formatted)
+    })
 }
 
-/// The expiry as `MM / YY` while it is typed; `""` for a non-string.
+/// Formats the expiry in the input as `MM / YY`, like [`format_number`].
 #[wasm_bindgen(js_name = formatExpiry)]
-pub fn format_expiry(value: JsValue) -> String {
-    omnigate_card::format_expiry(&value.as_string().unwrap_or_default())
+pub fn format_expiry(len: usize, caret: u32) -> usize {
+    buffer::with_input([len], |[text]| with_caret(text, caret, &omnigate_card::format_expiry(text)))
 }
 
-/// `{ value, caret }`: [`format_number`] and where the caret at `caret` in the input goes.
-#[wasm_bindgen(js_name = formatNumberWithCaret)]
-pub fn format_number_with_caret(value: JsValue, caret: JsValue) -> JsValue {
-    let text = value.as_string().unwrap_or_default();
-    let formatted = registry::native(|view| omnigate_card::format_number(&text, view.table));
-    with_caret(&text, &caret, &formatted)
+fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
+    let caret = omnigate_card::map_caret(text, caret as usize, formatted) as u32;
+    buffer::emit(&[&packed::decimal(caret), FIELD, formatted])
 }
 
-/// `{ value, caret }`: [`format_expiry`] and where the caret at `caret` in the input goes.
-#[wasm_bindgen(js_name = formatExpiryWithCaret)]
-pub fn format_expiry_with_caret(value: JsValue, caret: JsValue) -> JsValue {
-    let text = value.as_string().unwrap_or_default();
-    with_caret(&text, &caret, &omnigate_card::format_expiry(&text))
-}
-
-/// A caret that is not a number stands at the end of the input.
-fn with_caret(text: &str, caret: &JsValue, formatted: &str) -> JsValue {
-    let caret = js::count(caret).unwrap_or(usize::MAX);
-    let out = Bag::new();
-    out.set_value(formatted);
-    out.set_caret(omnigate_card::map_caret(text, caret, formatted) as f64);
-    out.into()
-}
-
-/// Luhn checksum of a string of digits (`luhn('4111111111111111') === true`).
+/// The Luhn checksum of the digits in the input.
 #[wasm_bindgen]
-pub fn luhn(digits: JsValue) -> bool {
-    digits.as_string().is_some_and(|digits| omnigate_card::luhn(&digits))
+pub fn luhn(len: usize) -> bool {
+    buffer::with_input([len], |[digits]| omnigate_card::luhn(digits))
 }

@@ -1,29 +1,51 @@
-//! JavaScript exports of the `omnigate-card` npm package: each one converts its input, calls the
-//! core and maps the result.
+//! The wasm module of the `omnigate-card` npm package: number-only exports over the core.
 //!
-//! Validation calls never throw: a value that is not a string is simply invalid. Calls that
-//! change the brand table throw an `Error` whose `.code` is the core's [`CardError::code`]
-//! (`invalid_brand`, `duplicate_brand`, `brand_not_found`...).
+//! The package's JavaScript (`npm/index.js`, `npm/compat.js`) owns everything that touches JS
+//! values: it checks argument types, writes input strings as UTF-8 into a buffer in linear
+//! memory ([`buffer`]), calls an export here with lengths and numbers, and builds the result
+//! objects from the packed number it gets back ([`packed`]) or from text this module left in
+//! the output buffer. No JS object or string crosses the boundary, so a keystroke check is one
+//! cheap call, and the module needs none of wasm-bindgen's object glue.
 //!
-//! [`CardError::code`]: omnigate_card::CardError::code
+//! On wasm32 the crate is `no_std` with a panic handler that traps: without std's panic
+//! machinery, `core::fmt` is not linked, which keeps the module small. Validation exports
+//! never fail; exports that change a brand table return 0 or an error left in the output
+//! buffer as `code` and message, which the JS side throws as an `Error` with `.code`.
+
+#![cfg_attr(target_arch = "wasm32", no_std)]
+
+extern crate alloc;
 
 mod brands;
+mod buffer;
 mod card;
 mod compat;
 mod fields;
-mod js;
-mod registry;
+mod packed;
+mod spec;
+mod tables;
 
-pub use brands::{
-    add_brand, brand_info, brands, detect_brands, remove_brand, reset_brands, validate_number,
-};
+pub use brands::{add_brand, describe_brand, remove_brand, reset_brands, validate_number};
+pub use buffer::{input_buffer, list_item, memory, output_buffer};
 pub use card::validate_card;
 pub use compat::{
-    compat_add_card, compat_change_order, compat_detect, compat_expiration_date,
+    compat_add_card, compat_change_order, compat_describe, compat_detect, compat_expiration_date,
     compat_expiration_month, compat_expiration_parts, compat_expiration_year, compat_number,
     compat_remove_card, compat_reset, compat_type_info, compat_update_card,
 };
 pub use fields::{
-    format_expiry, format_expiry_with_caret, format_number, format_number_with_caret, luhn,
-    validate_cvc, validate_expiry, validate_holder, validate_postal_code,
+    format_expiry, format_number, luhn, validate_cvc, validate_expiry, validate_holder,
+    validate_postal_code,
 };
+
+/// The allocator std uses on wasm32, here without std.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+
+/// A panic (a bug: no export panics on any input) traps, which JS sees as a `RuntimeError`.
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}

@@ -178,3 +178,27 @@ test('validation calls never throw on non-strings: they answer invalid', () => {
     formatExpiryWithCaret(value, value);
   }
 });
+
+test('long and non-ASCII input crosses into the module intact', () => {
+  assert.deepEqual(validateHolder('Zoë Ŝmith-Ørsted'), { isValid: true, isPotentiallyValid: true });
+  assert.equal(formatNumber('4111é1111'), '4111 1111');
+  assert.equal(validateNumber('4111 1111 1111 1111 ').isValid, true);
+  assert.equal(validateNumber('٤١١١').isPotentiallyValid, false); // Arabic-Indic digits
+  const long = '4'.repeat(200_000);
+  assert.deepEqual(validateNumber(long).isPotentiallyValid, false);
+  assert.equal(formatNumber(long).replaceAll(' ', '').length, 200_000);
+  assert.equal(validateHolder('x'.repeat(100_000)).isPotentiallyValid, false);
+  // After the input buffer grew, short input still reads right.
+  assert.equal(validateNumber('378282246310005').brand?.id, 'american-express');
+  try {
+    addBrand({ id: 'ünïcode-card', name: 'Ünïcode', patterns: ['990'], lengths: [16] });
+    assert.equal(validateNumber('9900000000000005').brand?.name, 'Ünïcode');
+    assert.throws(() => addBrand({ id: 'ünïcode-card', patterns: ['98'] }),
+      (e) => e.code === 'duplicate_brand' && e.message.includes('ünïcode-card'));
+    assert.throws(() => addBrand({ id: 'sep', patterns: ['9,9'] }), (e) => e.code === 'invalid_brand');
+    assert.throws(() => addBrand({ id: 'sep', patterns: [['90', '99']], gaps: [4, 'x'] }),
+      (e) => e.code === 'invalid_brand' && e.message.includes('gaps'));
+  } finally {
+    resetBrands();
+  }
+});

@@ -1,6 +1,6 @@
 //! One card brand: its number patterns, lengths, gaps and security code.
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 mod spec;
 

@@ -1,5 +1,7 @@
 //! Keeping the caret in place when a field is reformatted while the shopper types.
 
+use alloc::vec::Vec;
+
 /// Maps a caret position in the text as typed (`raw`) to the same place in `formatted`, the
 /// output of [`format_number`](crate::format_number) or [`format_expiry`](crate::format_expiry)
 /// for `raw`. Positions count characters (for the ASCII formatted text, the same as

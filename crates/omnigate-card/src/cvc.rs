@@ -1,5 +1,7 @@
 //! [`Cvc`], a card security code kept as digits and printed masked, and card-validator's `cvv`.
 
+use alloc::{borrow::ToOwned, string::String};
+
 use core::fmt;
 use core::str::FromStr;
 

@@ -1,5 +1,7 @@
 //! The crate's one error type, [`CardError`], and the three-way outcome [`Validity`] of a check.
 
+use alloc::string::String;
+
 use core::fmt;
 
 use crate::expiry::YearMonth;
@@ -107,39 +109,89 @@ impl CardError {
     }
 }
 
-impl fmt::Display for CardError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CardError {
+    /// The text for people, as [`Display`](fmt::Display) prints it. Built without `core::fmt`,
+    /// so the browser module that shows these messages does not carry the formatting machinery.
+    pub fn message(&self) -> String {
+        let fixed = match self {
+            Self::Empty => "this field is required",
+            Self::InvalidCharacters => "only digits are allowed here",
+            Self::TooShort => "the value is incomplete",
+            Self::TooLong => "the value is too long",
+            Self::UnknownBrand => "the card number does not match any card brand",
+            Self::InvalidLuhn => "the card number is invalid (check digit mismatch)",
+            Self::BrandMismatch => "the value does not fit the card's brand",
+            Self::InvalidMonth => "the expiry month must be between 1 and 12",
+            Self::InvalidYear => "the expiry year is invalid",
+            Self::InvalidCvc => "the security code must be 3 or 4 digits",
+            Self::InvalidHolder => "the cardholder name is invalid",
+            Self::InvalidPostalCode => "the postal code is invalid",
+            Self::BrandIdMismatch => "Cannot overwrite type parameter.",
+            _ => return self.message_with_values(),
+        };
+        String::from(fixed)
+    }
+
+    fn message_with_values(&self) -> String {
+        let mut out = String::new();
         match self {
-            Self::Empty => f.write_str("this field is required"),
-            Self::InvalidCharacters => f.write_str("only digits are allowed here"),
-            Self::TooShort => f.write_str("the value is incomplete"),
-            Self::TooLong => f.write_str("the value is too long"),
-            Self::UnknownBrand => f.write_str("the card number does not match any card brand"),
-            Self::InvalidLuhn => f.write_str("the card number is invalid (check digit mismatch)"),
-            Self::BrandMismatch => f.write_str("the value does not fit the card's brand"),
-            Self::InvalidMonth => f.write_str("the expiry month must be between 1 and 12"),
-            Self::InvalidYear => f.write_str("the expiry year is invalid"),
             Self::Expired { expiry, today } => {
-                write!(f, "the card expired in {expiry} (today is {today})")
+                out.push_str("the card expired in ");
+                expiry.push_to(&mut out);
+                out.push_str(" (today is ");
+                today.push_to(&mut out);
+                out.push(')');
             }
             Self::TooFarInFuture { year, max_year } => {
-                write!(f, "the expiry year {year} is after {max_year}")
+                out.push_str("the expiry year ");
+                push_decimal(&mut out, u32::from(*year), 1);
+                out.push_str(" is after ");
+                push_decimal(&mut out, u32::from(*max_year), 1);
             }
-            Self::InvalidCvc => f.write_str("the security code must be 3 or 4 digits"),
-            Self::InvalidHolder => f.write_str("the cardholder name is invalid"),
-            Self::InvalidPostalCode => f.write_str("the postal code is invalid"),
             Self::InvalidBrand { field, reason } => {
-                write!(f, "invalid brand definition: {field} {reason}")
+                for part in ["invalid brand definition: ", field, " ", reason] {
+                    out.push_str(part);
+                }
             }
-            Self::DuplicateBrand { id } => write!(f, "\"{id}\" is already a card type."),
             // The same words credit-card-type throws, so the JS compat layer can reuse them.
-            Self::BrandNotFound { id } => write!(f, "\"{id}\" is not a supported card type."),
-            Self::BrandIdMismatch => f.write_str("Cannot overwrite type parameter."),
+            Self::DuplicateBrand { id } => {
+                for part in ["\"", id, "\" is already a card type."] {
+                    out.push_str(part);
+                }
+            }
+            Self::BrandNotFound { id } => {
+                for part in ["\"", id, "\" is not a supported card type."] {
+                    out.push_str(part);
+                }
+            }
+            _ => {}
         }
+        out
     }
 }
 
-impl std::error::Error for CardError {}
+/// Appends `value` in decimal, padded with zeros to at least `width` digits.
+pub(crate) fn push_decimal(out: &mut String, value: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut rest = value;
+    let mut count = 0;
+    while rest > 0 || count < width.max(1) {
+        digits[count] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        count += 1;
+    }
+    for &digit in digits[..count].iter().rev() {
+        out.push(char::from(digit));
+    }
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for CardError {}
 
 /// The outcome of checking one field: valid now, still a prefix of something valid, or not.
 ///

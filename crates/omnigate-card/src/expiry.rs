@@ -1,8 +1,9 @@
 //! [`YearMonth`] ("today", passed in by the caller) and [`Expiry`], a card's expiry month.
 
+use alloc::string::String;
 use core::fmt;
 
-use crate::error::{CardError, Validity};
+use crate::error::{CardError, Validity, push_decimal};
 use crate::expiry_rules::{
     DEFAULT_MAX_ELAPSED_YEAR, ExpiryCheck, validate_expiry, validate_expiry_parts,
 };
@@ -37,12 +38,21 @@ impl YearMonth {
     pub fn month(self) -> u8 {
         self.month
     }
+
+    /// Appends `MM/YYYY` (the [`Display`](fmt::Display) form) to `out`.
+    pub(crate) fn push_to(self, out: &mut String) {
+        push_decimal(out, u32::from(self.month), 2);
+        out.push('/');
+        push_decimal(out, u32::from(self.year), 4);
+    }
 }
 
 impl fmt::Display for YearMonth {
     /// `MM/YYYY`, as printed on cards with a full year.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}/{}", self.month, self.year)
+        let mut out = String::with_capacity(7);
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 

@@ -1,7 +1,9 @@
 //! Expiry checks while typing: card-validator 10.0.4's `expirationDate`, `expirationMonth`,
 //! `expirationYear` and its internal `parseDate`, with "today" passed in.
 
-use std::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+
+use alloc::borrow::Cow;
 
 use crate::error::{CardError, Validity};
 use crate::expiry::YearMonth;

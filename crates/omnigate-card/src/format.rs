@@ -1,5 +1,7 @@
 //! Formatting as the shopper types: card numbers with their brand's gaps, expiry as `MM / YY`.
 
+use alloc::{borrow::ToOwned, string::String};
+
 use crate::table::BrandTable;
 
 /// Gaps used while the brand is unknown or ambiguous: groups of four.
@@ -69,7 +71,9 @@ pub fn format_expiry(input: &str) -> String {
         && b[4] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
     if iso {
-        return format!("{:0>2}{EXPIRY_SEPARATOR}{}", &input[5..], &input[..4]);
+        let month = &input[5..];
+        return [if month.len() < 2 { "0" } else { "" }, month, EXPIRY_SEPARATOR, &input[..4]]
+            .concat();
     }
     let mut digits = strip_formatting(input);
     while digits.starts_with("00") {
@@ -80,7 +84,7 @@ pub fn format_expiry(input: &str) -> String {
     let bytes = digits.as_bytes();
     let (month, rest) = match bytes {
         [] => return String::new(),
-        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => (format!("0{}", &digits[..1]), &digits[1..]),
+        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => (["0", &digits[..1]].concat(), &digits[1..]),
         [b'1'] if !after_last_digit.is_empty() => ("01".to_owned(), ""),
         [_] => return digits,
         _ => (digits[..2].to_owned(), &digits[2..]),
@@ -89,5 +93,5 @@ pub fn format_expiry(input: &str) -> String {
     if year.is_empty() && (after_last_digit == " " || after_last_digit == " /") {
         return month;
     }
-    format!("{month}{EXPIRY_SEPARATOR}{year}")
+    [month.as_str(), EXPIRY_SEPARATOR, year].concat()
 }

@@ -1,5 +1,7 @@
 //! [`Holder`], the cardholder name, and card-validator's `cardholderName` check.
 
+use alloc::{borrow::ToOwned, string::String};
+
 use core::fmt;
 use core::str::FromStr;
 

@@ -4,6 +4,8 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
+use alloc::string::String;
+
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
 /// That is ECMAScript's WhiteSpace and LineTerminator sets. It differs from

@@ -75,6 +75,10 @@
 //! # Ok::<(), omnigate_card::CardError>(())
 //! ```
 
+#![no_std]
+
+extern crate alloc;
+
 mod brand;
 mod brands;
 mod caret;

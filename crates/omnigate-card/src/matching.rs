@@ -4,6 +4,8 @@
 //! The input is compared as JavaScript sees it, in UTF-16 code units and with `parseInt` for
 //! ranges, so even inputs with spaces or letters give credit-card-type's answer.
 
+use alloc::{vec, vec::Vec};
+
 use crate::brand::{Brand, Pattern};
 use crate::js;
 

@@ -1,5 +1,7 @@
 //! Card number checks while typing: card-validator 10.0.4's `number()`, over any brand table.
 
+use alloc::vec::Vec;
+
 use crate::brand::Brand;
 use crate::error::{CardError, Validity};
 use crate::js;

@@ -1,5 +1,7 @@
 //! [`CardNumber`]: a complete, valid card number whose `Debug` and `Display` mask it.
 
+use alloc::{borrow::ToOwned, string::String};
+
 use core::fmt;
 use core::str::FromStr;
 

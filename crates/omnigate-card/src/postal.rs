@@ -1,5 +1,7 @@
 //! [`PostalCode`] and card-validator's `postalCode` check.
 
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+
 use core::fmt;
 use core::str::FromStr;
 

@@ -1,5 +1,7 @@
 //! [`BrandTable`]: the brands in priority order, detection, and run-time changes to the list.
 
+use alloc::{borrow::ToOwned, vec::Vec};
+
 use crate::brand::{Brand, BrandUpdate};
 use crate::brands::{BRANDS, CCT_COUNT, EXTRA_IDS};
 use crate::error::CardError;
@@ -45,7 +47,7 @@ impl BrandTable {
     }
 
     /// The active brands in priority order.
-    pub fn iter(&self) -> std::slice::Iter<'_, Brand> {
+    pub fn iter(&self) -> core::slice::Iter<'_, Brand> {
         self.active.iter()
     }
 
@@ -90,7 +92,7 @@ impl BrandTable {
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
         let slot = self.position(brand.id())?;
-        Ok(std::mem::replace(&mut self.active[slot], brand))
+        Ok(core::mem::replace(&mut self.active[slot], brand))
     }
 
     /// Merges `update` into the brand `id` (credit-card-type's `updateCard`): the brand may be
@@ -146,7 +148,7 @@ impl Default for BrandTable {
 
 impl<'a> IntoIterator for &'a BrandTable {
     type Item = &'a Brand;
-    type IntoIter = std::slice::Iter<'a, Brand>;
+    type IntoIter = core::slice::Iter<'a, Brand>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()

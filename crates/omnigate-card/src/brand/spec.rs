@@ -1,7 +1,9 @@
 //! Brands from user data: [`BrandSpec`] is checked before it becomes a [`Brand`], and
 //! [`BrandUpdate`] merges changes into one, like credit-card-type's `updateCard`.
 
-use std::borrow::Cow;
+use alloc::{string::String, vec, vec::Vec};
+
+use alloc::borrow::Cow;
 
 use super::{Brand, Pattern, Repr, SecurityCode};
 use crate::error::CardError;

@@ -102,7 +102,12 @@ fn check_against_today() {
     let today = month("2026-07");
     let error = expiry.check(today).unwrap_err();
     assert_eq!(error, CardError::Expired { expiry: expiry.year_month(), today });
-    assert!(error.to_string().contains("06/2026") && error.to_string().contains("07/2026"));
+    assert_eq!(error.to_string(), "the card expired in 06/2026 (today is 07/2026)");
+    assert_eq!(error.message(), error.to_string());
+    let far = CardError::TooFarInFuture { year: 2050, max_year: 2045 };
+    assert_eq!(far.message(), "the expiry year 2050 is after 2045");
+    let early = CardError::Expired { expiry: month("1000-01"), today: month("2026-10") };
+    assert_eq!(early.message(), "the card expired in 01/1000 (today is 10/2026)");
     let far = Expiry::new(1, 2046).unwrap();
     assert_eq!(far.check(month("2026-06")).unwrap_err().code(), "too_far_in_future");
     assert_eq!(far.check_within(month("2026-06"), 20), Ok(()));

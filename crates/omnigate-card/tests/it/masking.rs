@@ -60,6 +60,7 @@ fn errors_and_checks_do_not_carry_the_number() {
     for error in &errors {
         let message = error.to_string();
         assert!(!message.is_empty(), "{error:?}");
+        assert_eq!(message, error.message(), "Display is the message");
         assert!(error.code().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{error:?}");
         assert!(codes.insert(error.code()), "duplicate code {}", error.code());
     }

@@ -1,0 +1,106 @@
+// How the package's JavaScript talks to its wasm module: strings go in as UTF-8 through the
+// module's input buffer, text comes back through its output buffer, and "today" crosses as
+// one number. Nothing else here knows the module's memory layout.
+import * as wasm from '#omnigate-card-wasm';
+
+let memory = null;
+let bytes = new Uint8Array(0);
+let inputAt = 0;
+let inputSize = 0;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The bytes of the module's memory; a new view after the memory grew (the old one detaches).
+function view() {
+  if (bytes.byteLength === 0) {
+    memory ??= wasm.wasmMemory();
+    bytes = new Uint8Array(memory.buffer);
+  }
+  return bytes;
+}
+
+function reserve(size) {
+  if (size > inputSize) {
+    inputSize = Math.max(size, 2 * inputSize, 256);
+    inputAt = wasm.inputBuffer(inputSize);
+    bytes = new Uint8Array(0);
+  }
+}
+
+/** Writes `text` as UTF-8 at byte `offset` of the input buffer; answers its length in bytes. */
+export function put(text, offset = 0) {
+  const length = text.length;
+  reserve(offset + length * 3);
+  const memoryBytes = view();
+  const start = inputAt + offset;
+  let i = 0;
+  for (; i < length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit > 0x7f) break;
+    memoryBytes[start + i] = unit;
+  }
+  if (i === length) return length;
+  const rest = memoryBytes.subarray(start + i, inputAt + inputSize);
+  return i + encoder.encodeInto(text.slice(i), rest).written;
+}
+
+/** Writes `texts` back to back; answers their lengths in bytes. */
+export function putAll(texts) {
+  let offset = 0;
+  return texts.map((value) => {
+    const length = put(value, offset);
+    offset += length;
+    return length;
+  });
+}
+
+/** The `size` bytes of text the module left in its output buffer. */
+export function text(size) {
+  const at = wasm.outputBuffer();
+  return decoder.decode(view().subarray(at, at + size));
+}
+
+/** Throws the module's error record of `size` bytes (a table change answers 0 when it worked). */
+export function change(size) {
+  if (size > 0) throw thrown(size);
+}
+
+/** The `Error` for the module's error record (`code`, U+001F, message) of `size` bytes. */
+function thrown(size) {
+  const [code, message] = text(size).split('\u001f');
+  return Object.assign(new Error(message), { code });
+}
+
+/** A JS number option as a count (non-negative, finite, truncated), else `undefined`. */
+export function count(value) {
+  if (typeof value !== 'number' || !(value >= 0) || value === Infinity) return undefined;
+  return Math.min(Math.trunc(value), 0xffffffff);
+}
+
+// The current month, read from the clock at most once per month: `Date.now()` is cheap,
+// `new Date()` and its getters are not, and a check on every keystroke wants to be cheap.
+let monthStart = 0;
+let monthEnd = 0;
+let thisMonth = 0;
+
+/** "Today" as the module takes it (`year * 16 + month`): from a `Date`, from the clock when
+ *  `date` is undefined, and 0 (unusable) for anything else or an invalid date. */
+export function today(date) {
+  if (date === undefined) {
+    const now = Date.now();
+    if (now < monthStart || now >= monthEnd) {
+      const clock = new Date(now);
+      const [year, month] = [clock.getFullYear(), clock.getMonth()];
+      monthStart = new Date(year, month, 1).getTime();
+      monthEnd = new Date(year, month + 1, 1).getTime();
+      thisMonth = yearMonth(clock);
+    }
+    return thisMonth;
+  }
+  return date instanceof Date ? yearMonth(date) : 0;
+}
+
+function yearMonth(date) {
+  const year = date.getFullYear();
+  return year >= 1000 && year <= 9999 ? year * 16 + date.getMonth() + 1 : 0;
+}

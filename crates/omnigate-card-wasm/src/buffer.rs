@@ -1,0 +1,78 @@
+//! What JS and this module hand each other through linear memory: the input buffer (JS writes
+//! the strings of a call there as UTF-8, back to back), the output buffer (text an export
+//! leaves for JS to read) and the list of the last export that found several things.
+//!
+//! JS asks for the buffers' addresses (they move when they grow) and reads and writes them
+//! through `memory()`. Between two calls nothing here is borrowed, so JS writing into the input
+//! buffer never races a Rust reference.
+
+use alloc::vec::Vec;
+use core::str;
+
+use spin::Mutex;
+use wasm_bindgen::prelude::*;
+
+static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+static LIST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// Makes the input buffer `size` bytes long, keeping what it holds; returns its address.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(size: usize) -> usize {
+    let mut input = INPUT.lock();
+    input.resize(size, 0);
+    input.as_mut_ptr() as usize
+}
+
+/// The address of the text the last text-returning export left.
+#[wasm_bindgen(js_name = outputBuffer)]
+pub fn output_buffer() -> usize {
+    OUTPUT.lock().as_ptr() as usize
+}
+
+/// The module's `WebAssembly.Memory` (named apart from the module's own `memory` export).
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Item `index` of the last list (candidates, matches); `u32::MAX` past its end.
+#[wasm_bindgen(js_name = listItem)]
+pub fn list_item(index: usize) -> u32 {
+    LIST.lock().get(index).copied().unwrap_or(u32::MAX)
+}
+
+/// Runs `f` over the `N` input strings JS wrote back to back, `lengths` bytes each. Bytes that
+/// are not UTF-8 (JS never writes such) read as U+FFFD, which no field accepts.
+pub(crate) fn with_input<const N: usize, R>(
+    lengths: [usize; N],
+    f: impl FnOnce([&str; N]) -> R,
+) -> R {
+    let input = INPUT.lock();
+    let mut start = 0usize;
+    let parts = lengths.map(|length| {
+        let end = start.saturating_add(length);
+        let text = input.get(start..end).and_then(|bytes| str::from_utf8(bytes).ok());
+        start = end;
+        text.unwrap_or("\u{fffd}")
+    });
+    f(parts)
+}
+
+/// Makes `parts`, joined, the output text; returns its length in bytes.
+pub(crate) fn emit(parts: &[&str]) -> usize {
+    let mut output = OUTPUT.lock();
+    output.clear();
+    for part in parts {
+        output.extend_from_slice(part.as_bytes());
+    }
+    output.len()
+}
+
+/// Makes `items` the list JS reads with `listItem`; returns how many there are.
+pub(crate) fn set_list(items: impl IntoIterator<Item = u32>) -> u32 {
+    let mut list = LIST.lock();
+    list.clear();
+    list.extend(items);
+    list.len() as u32
+}

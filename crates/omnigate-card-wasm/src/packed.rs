@@ -1,0 +1,69 @@
+//! The numbers exports answer with, and the numbers JS passes for dates and options.
+//!
+//! A check's result is a `u32`: bit 0 is `isPotentiallyValid`, bit 1 `isValid`, and each export
+//! documents what it puts from bit [`REST`] up. Lists and text go through [`crate::buffer`].
+
+use alloc::string::String;
+
+use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
+
+/// The first bit after the two validity flags.
+pub(crate) const REST: u32 = 2;
+
+/// Separates the fields of one output record.
+pub(crate) const FIELD: &str = "\u{1f}";
+
+/// Separates output records.
+pub(crate) const RECORD: &str = "\u{1e}";
+
+/// The two validity flags of a check.
+pub(crate) fn validity(validity: &Validity) -> u32 {
+    u32::from(validity.is_potentially_valid()) | u32::from(validity.is_valid()) << 1
+}
+
+/// "Today" from JS's `year * 16 + month`; `None` for a date omnigate-card cannot use, which
+/// the checks answer as invalid.
+pub(crate) fn today(packed: u32) -> Option<YearMonth> {
+    let year = u16::try_from(packed >> 4).ok()?;
+    YearMonth::new(year, (packed & 15) as u8).ok()
+}
+
+/// `maxElapsedYear`: 19 when not given, else converted as JS does for a 16-bit count.
+pub(crate) fn years(value: Option<f64>) -> u16 {
+    match value {
+        None => DEFAULT_MAX_ELAPSED_YEAR,
+        Some(value) if value.is_nan() => 0,
+        Some(value) => value.clamp(0.0, f64::from(u16::MAX)) as u16,
+    }
+}
+
+/// The invalid outcome of a check whose input or options were unusable.
+pub(crate) fn unusable() -> Validity {
+    Validity::Invalid(CardError::InvalidCharacters)
+}
+
+/// `value` in decimal.
+pub(crate) fn decimal(value: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().map(|&digit| char::from(digit)).collect()
+}
+
+/// The error record JS throws: `code`, then the message.
+pub(crate) fn error(error: &CardError) -> usize {
+    crate::buffer::emit(&[error.code(), FIELD, &error.message()])
+}
+
+/// 0 when a table change worked, else the length of its [`error`] record.
+pub(crate) fn outcome(result: Result<(), CardError>) -> usize {
+    result.err().map_or(0, |e| error(&e))
+}
