@@ -77,25 +77,23 @@ export function count(value) {
   return Math.min(Math.trunc(value), 0xffffffff);
 }
 
-// The current month, read from the clock at most once per month: `Date.now()` is cheap,
-// `new Date()` and its getters are not, and a check on every keystroke wants to be cheap.
-let monthStart = 0;
-let monthEnd = 0;
-let thisMonth = 0;
+// Today's month from the clock, read once per task: the first check of a task reads it and a
+// microtask forgets it, so the checks a keystroke or a form makes together share one reading
+// (reading the clock costs more than a whole check).
+let clockMonth = 0;
+const forget = () => {
+  clockMonth = 0;
+};
 
 /** "Today" as the module takes it (`year * 16 + month`): from a `Date`, from the clock when
  *  `date` is undefined, and 0 (unusable) for anything else or an invalid date. */
 export function today(date) {
   if (date === undefined) {
-    const now = Date.now();
-    if (now < monthStart || now >= monthEnd) {
-      const clock = new Date(now);
-      const [year, month] = [clock.getFullYear(), clock.getMonth()];
-      monthStart = new Date(year, month, 1).getTime();
-      monthEnd = new Date(year, month + 1, 1).getTime();
-      thisMonth = yearMonth(clock);
+    if (clockMonth === 0) {
+      clockMonth = yearMonth(new Date());
+      queueMicrotask(forget);
     }
-    return thisMonth;
+    return clockMonth;
   }
   return date instanceof Date ? yearMonth(date) : 0;
 }

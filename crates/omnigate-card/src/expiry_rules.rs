@@ -160,11 +160,18 @@ fn outcome(month: &str, year: &str, today: YearMonth, max_elapsed_year: u16) -> 
 pub fn validate_expiry_month(input: &str, today: YearMonth) -> ExpiryMonthCheck {
     let check =
         |validity, is_valid_for_this_year| ExpiryMonthCheck { validity, is_valid_for_this_year };
-    if input.chars().all(js::is_space) || input == "0" {
-        return check(Validity::PotentiallyValid, false);
-    }
+    // Digits first: the usual input, and never white space, so the slower scan is skipped.
     if !js::all_digits(input) {
-        return check(Validity::Invalid(CardError::InvalidMonth), false);
+        let pending = input.chars().all(js::is_space);
+        let validity = if pending {
+            Validity::PotentiallyValid
+        } else {
+            Validity::Invalid(CardError::InvalidMonth)
+        };
+        return check(validity, false);
+    }
+    if input.is_empty() || input == "0" {
+        return check(Validity::PotentiallyValid, false);
     }
     match number(input) {
         month @ 1..=12 => check(Validity::Valid, month >= u64::from(today.month())),
@@ -181,11 +188,8 @@ pub fn validate_expiry_year(
     let check = |validity, is_current_year| ExpiryYearCheck { validity, is_current_year };
     let pending = check(Validity::PotentiallyValid, false);
     let invalid = check(Validity::Invalid(CardError::InvalidYear), false);
-    if input.chars().all(js::is_space) {
-        return pending;
-    }
     if !js::all_digits(input) {
-        return invalid;
+        return if input.chars().all(js::is_space) { pending } else { invalid };
     }
     let century = today.year() / 100;
     // A four-digit year has a two-digit century: "20" in the 2000s.
@@ -312,5 +316,8 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
 
 /// The value of a digit string, saturating (like `parseInt`, only range checks follow).
 fn number(digits: &str) -> u64 {
-    digits.bytes().fold(0u64, |acc, b| acc.saturating_mul(10).saturating_add(u64::from(b - b'0')))
+    // Values stop growing at 10^18, far past any month or year, and without an overflow check:
+    // a checked 64-bit multiply costs a 128-bit one on wasm32, on every keystroke.
+    const CAP: u64 = 1_000_000_000_000_000_000;
+    digits.bytes().fold(0, |acc, b| if acc >= CAP { CAP } else { acc * 10 + u64::from(b - b'0') })
 }

@@ -4,7 +4,7 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
-use alloc::string::String;
+use alloc::borrow::Cow;
 
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
@@ -35,8 +35,12 @@ pub(crate) fn all_digits(s: &str) -> bool {
 }
 
 /// `s` with JS white space and hyphens removed (card-validator's `replace(/-|\s/g, "")`).
-pub(crate) fn strip_spaces_and_dashes(s: &str) -> String {
-    s.chars().filter(|&c| c != '-' && !is_space(c)).collect()
+/// Digits alone, the usual input, are borrowed as they are.
+pub(crate) fn strip_spaces_and_dashes(s: &str) -> Cow<'_, str> {
+    if all_digits(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().filter(|&c| c != '-' && !is_space(c)).collect())
 }
 
 /// JavaScript's `parseInt(text, 10)` over UTF-16 code units: leading white space, an optional

@@ -19,23 +19,24 @@ pub struct BrandMatch<'a> {
     pub strength: Option<usize>,
 }
 
-/// The input as UTF-16 code units, without copying the common all-ASCII case.
+/// The input as UTF-16 code units, without copying the common all-ASCII case (whose digit-only
+/// form, every call from `validate_number`, is matched without parsing).
 enum Units<'s> {
-    Ascii(&'s [u8]),
+    Ascii { bytes: &'s [u8], digits: bool },
     Wide(Vec<u16>),
 }
 
 impl Units<'_> {
     fn len(&self) -> usize {
         match self {
-            Self::Ascii(bytes) => bytes.len(),
+            Self::Ascii { bytes, .. } => bytes.len(),
             Self::Wide(units) => units.len(),
         }
     }
 
     fn get(&self, index: usize) -> u16 {
         match self {
-            Self::Ascii(bytes) => bytes.get(index).map_or(0, |&b| u16::from(b)),
+            Self::Ascii { bytes, .. } => bytes.get(index).map_or(0, |&b| u16::from(b)),
             Self::Wide(units) => units.get(index).copied().unwrap_or(0),
         }
     }
@@ -48,6 +49,9 @@ impl Units<'_> {
 
 /// credit-card-type's `matches(cardNumber, pattern)`.
 fn matches(input: &Units<'_>, pattern: &Pattern) -> bool {
+    if let Units::Ascii { bytes, digits: true } = input {
+        return matches_digits(bytes, pattern);
+    }
     if let Some(prefix) = pattern.prefix() {
         let shared = input.len().min(prefix.len());
         return prefix.bytes().take(shared).enumerate().all(|(i, b)| input.get(i) == u16::from(b));
@@ -55,19 +59,25 @@ fn matches(input: &Units<'_>, pattern: &Pattern) -> bool {
     let Some((min, max)) = pattern.range() else { return false };
     // The range is cut to the input's length on both ends: "2" matches 2221-2229.
     let shared = input.len().min(min.len());
-    // Fast path for digit input (every call from `validate_number`): bounds are digit strings
-    // of equal length, so comparing the cut strings byte-wise compares their values, exactly
-    // as `parseInt` would, without parsing.
-    if let Units::Ascii(bytes) = input {
-        let value = &bytes[..shared];
-        if value.iter().all(u8::is_ascii_digit) {
-            return &min.as_bytes()[..shared] <= value && value <= &max.as_bytes()[..shared];
-        }
-    }
     let bound = |text: &str| js::parse_int(text.bytes().take(shared).map(u16::from));
     match (input.parse_prefix(shared), bound(min), bound(max)) {
         (Some(value), Some(low), Some(high)) => low <= value && value <= high,
         _ => false,
+    }
+}
+
+/// [`matches`] for digit input. Range bounds are digit strings of equal length, so comparing
+/// the cut strings byte by byte compares their values, exactly as `parseInt` would. The loops
+/// stop at the shorter side, which is the cut; they are hand-written because a `memcmp` call
+/// per pattern would cost more than the comparison.
+fn matches_digits(input: &[u8], pattern: &Pattern) -> bool {
+    let not_after =
+        |a: &[u8], b: &[u8]| a.iter().zip(b).find(|(x, y)| x != y).is_none_or(|(x, y)| x < y);
+    match pattern.range() {
+        None => {
+            input.iter().zip(pattern.prefix().unwrap_or_default().bytes()).all(|(a, b)| *a == b)
+        }
+        Some((min, max)) => not_after(min.as_bytes(), input) && not_after(input, max.as_bytes()),
     }
 }
 
@@ -77,7 +87,7 @@ pub(crate) fn detect<'a>(brands: &'a [Brand], input: &str) -> Vec<BrandMatch<'a>
         return brands.iter().map(|brand| BrandMatch { brand, strength: None }).collect();
     }
     let units = if input.is_ascii() {
-        Units::Ascii(input.as_bytes())
+        Units::Ascii { bytes: input.as_bytes(), digits: js::all_digits(input) }
     } else {
         Units::Wide(input.encode_utf16().collect())
     };

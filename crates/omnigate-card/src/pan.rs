@@ -42,7 +42,9 @@ impl CardNumber {
         let check = validate_number(input, table, options);
         let digits = js::strip_spaces_and_dashes(input);
         match (check.state, check.brand) {
-            (Validity::Valid, Some(brand)) => Ok(Self { digits, brand_id: brand.id().to_owned() }),
+            (Validity::Valid, Some(brand)) => {
+                Ok(Self { digits: digits.into_owned(), brand_id: brand.id().to_owned() })
+            }
             (Validity::Invalid(error), _) => Err(error),
             (_, brand) => Err(incomplete(&digits, brand)),
         }
