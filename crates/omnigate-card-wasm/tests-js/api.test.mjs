@@ -202,3 +202,13 @@ test('long and non-ASCII input crosses into the module intact', () => {
     resetBrands();
   }
 });
+
+test('without today, validateExpiry reads the clock once per task', async (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: new Date(2031, 0, 15).getTime() });
+  await null; // a reading taken before the clock was mocked is forgotten by now
+  assert.equal(validateExpiry('12/30').isValid, false); // December 2030 is past in 2031
+  t.mock.timers.setTime(new Date(2029, 0, 15).getTime());
+  assert.equal(validateExpiry('12/30').isValid, false, 'same task: same reading');
+  await null;
+  assert.equal(validateExpiry('12/30').isValid, true, 'next task: the clock again');
+});
