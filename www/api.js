@@ -84,10 +84,14 @@ export async function removeCard(token) {
   if (answer.status !== 204 && answer.status !== 404) fail(answer);
 }
 
-/** Dev mode only: the Worker's audit log of gateway calls; `null` when the route is absent. */
+/**
+ * Dev mode only: what the gateway recorded (its own ledger, masked), newest first; `null` when
+ * the route is absent (not dev mode). Throws an `ApiFailure` when the gateway's records cannot
+ * be read (`gateway_ledger_unavailable` for a gateway that keeps none, such as real OPP).
+ */
 export async function transactions() {
   const answer = await call('GET', '/dev/transactions', { auth: false });
-  if (answer.status === 404) return null;
+  if (answer.status === 404 && answer.body?.error?.code === 'not_found') return null;
   if (!answer.ok) fail(answer);
   return answer.body.transactions;
 }

@@ -78,8 +78,8 @@ test('new card saved while paying, then one-click pay, then remove it', async ()
   assert.equal(await page.locator('#saved-cards li').count(), 0);
   await screenshot(page, 'checkout-card-removed');
 
-  // The dev-mode Transactions panel lists the gateway calls: the payments and the deletion,
-  // the token masked.
+  // The dev-mode Transactions panel lists what the gateway recorded: the payments and the
+  // deletion, the token masked (transactions-panel.test.mjs follows TK, DT and DL step by step).
   const ledger = page.getByRole('region', { name: 'Transactions' });
   await ledger.getByRole('cell', { name: 'DL (token deleted)' }).first().waitFor();
   const calls = await ledger.textContent();

@@ -105,14 +105,16 @@ export async function addProduct(name, amount = '10.00') {
   return { sku, name, amount };
 }
 
-// Opens the demo checkout as a fresh demo shopper in a new page; `errors` collects every page
-// error and console error.
-export async function openCheckout(browser, { width = 1100, height = 900, shopper = uniqueKey('shopper') } = {}) {
+// Opens the demo checkout (served by the Worker at `base`) as a fresh demo shopper in a new page;
+// `errors` collects every page error and console error.
+export async function openCheckout(browser, {
+  width = 1100, height = 900, shopper = uniqueKey('shopper'), base = worker,
+} = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${worker}/?shopper=${encodeURIComponent(shopper)}`);
+  await page.goto(`${base}/?shopper=${encodeURIComponent(shopper)}`);
   await page.waitForSelector('body[data-ready="true"]');
   return { page, errors };
 }

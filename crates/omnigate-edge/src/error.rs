@@ -44,6 +44,8 @@ pub enum ApiError {
     /// The gateway answered with an error that is not the caller's fault (system error,
     /// communication error, refused credentials); `code` is the gateway's result code.
     GatewayError(String),
+    /// The gateway offers no ledger to inspect (a real OPP system: only the sandbox has one).
+    GatewayLedgerUnavailable,
 }
 
 impl ApiError {
@@ -62,6 +64,7 @@ impl ApiError {
             Self::GatewayTimeout => "gateway_timeout",
             Self::GatewayUnavailable => "gateway_unavailable",
             Self::GatewayError(_) => "gateway_error",
+            Self::GatewayLedgerUnavailable => "gateway_ledger_unavailable",
             Self::Missing(code)
             | Self::Unauthorized(code)
             | Self::Forbidden(code)
@@ -74,7 +77,7 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Internal | Self::Misconfigured(_) => 500,
-            Self::NotFound | Self::Missing(_) => 404,
+            Self::NotFound | Self::Missing(_) | Self::GatewayLedgerUnavailable => 404,
             Self::BadRequest { .. } => 400,
             Self::Unauthorized(_) => 401,
             Self::Forbidden(_) => 403,
@@ -102,6 +105,9 @@ impl ApiError {
             Self::TooLarge => "request bodies are limited to 16 KB",
             Self::GatewayTimeout => "the gateway did not answer in time; the outcome is unknown",
             Self::GatewayUnavailable => "the gateway could not be reached",
+            Self::GatewayLedgerUnavailable => {
+                "the gateway keeps no ledger the Worker can read (only the sandbox offers one)"
+            }
         };
         text.to_owned()
     }

@@ -2,11 +2,12 @@
 //! a one-line executor, and request builders.
 
 use crate::ctx::Ctx;
-use crate::gateway::{Gateway, GatewayFailure, GatewayOp};
+use crate::gateway::{Gateway, GatewayFailure, GatewayOp, Inspection};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
 use crate::time::Millis;
 use crate::{ApiError, Config, jwt, router};
+use omnigate_opp::inspection::{Ledger, LedgerEntry};
 use omnigate_opp::response::{CardInfo, PaymentResponse};
 use omnigate_opp::result::ResultInfo;
 use omnigate_opp::secret::OmniToken;
@@ -144,14 +145,20 @@ impl Store for MemStore {
     }
 }
 
-/// Behaves like the sandbox: decline and slow test cards, a token vault, TK / DT / DL.
+/// Behaves like the sandbox: decline and slow test cards, a token vault, a ledger of TK / DT /
+/// DL and payments behind the inspection endpoint.
 #[derive(Default)]
 pub(crate) struct FakeGateway {
     /// Every form or path sent, in order.
     pub(crate) sent: RefCell<Vec<String>>,
     /// Live tokens → deleted?
     pub(crate) tokens: RefCell<BTreeMap<String, bool>>,
+    /// What the inspection endpoint lists, oldest first. Unlike the sandbox it keeps the full
+    /// token, so tests prove that the Worker masks it.
+    pub(crate) ledger: RefCell<Vec<LedgerEntry>>,
     pub(crate) down: Cell<bool>,
+    /// Behaves like real OPP: no inspection endpoint (HTTP 404).
+    pub(crate) real_opp: Cell<bool>,
     counter: Cell<u32>,
 }
 
@@ -178,16 +185,35 @@ impl FakeGateway {
         token
     }
 
+    /// Appends a ledger row and returns its id.
+    fn record(&self, kind: &str, token: Option<&str>, code: &str) -> String {
+        let id = self.next_id();
+        self.ledger.borrow_mut().push(LedgerEntry {
+            id: id.clone(),
+            payment_type: kind.parse().ok(),
+            referenced_id: None,
+            amount: None,
+            currency: None,
+            payment_brand: Some("VISA".to_owned()),
+            card: None,
+            omni_token: token.map(str::to_owned),
+            result_code: code.to_owned(),
+            timestamp: "2026-05-01 12:00:00+0000".to_owned(),
+        });
+        id
+    }
+
     fn pay(
         &self,
         form: &omnigate_opp::request::PaymentRequest,
         tokenize: bool,
     ) -> Result<PaymentResponse, GatewayFailure> {
         let pan = form.card.number.as_ref().map(|pan| pan.expose().to_owned());
-        if let Some(token) = &form.card.omni_token
-            && self.tokens.borrow().get(token.expose()) != Some(&false)
-        {
-            return Ok(answer("100.150.202"));
+        if let Some(token) = &form.card.omni_token {
+            if self.tokens.borrow().get(token.expose()) != Some(&false) {
+                return Ok(answer("100.150.202"));
+            }
+            self.record("DT", Some(token.expose()), "000.100.110");
         }
         let code = match pan.as_deref() {
             Some("4200000000000992") => return Err(GatewayFailure::Timeout),
@@ -195,12 +221,17 @@ impl FakeGateway {
             _ => "000.100.110",
         };
         let mut response = answer(code);
-        response.id = Some(self.next_id());
+        let kind = form.payment_type.map_or("TK", |kind| kind.as_str());
+        response.id = Some(self.record(kind, None, code));
         if code == "000.100.110"
             && (tokenize || form.create_omni_token)
             && let Some(pan) = pan
         {
-            let token = OmniToken::new(self.issue(&pan));
+            let token = self.issue(&pan);
+            if !tokenize {
+                self.record("TK", Some(&token), code);
+            }
+            let token = OmniToken::new(token);
             response.card = Some(CardInfo { omni_token: Some(token), ..CardInfo::default() });
         }
         Ok(response)
@@ -229,12 +260,25 @@ impl Gateway for FakeGateway {
                     Some(deleted) if *deleted => answer("100.150.202"),
                     Some(deleted) => {
                         *deleted = true;
+                        self.record("DL", Some(token.expose()), "000.100.110");
                         answer("000.100.110")
                     }
                 })
             }
             GatewayOp::Probe => Ok(answer("700.400.580")),
         }
+    }
+
+    async fn inspect(&self) -> Result<Inspection, GatewayFailure> {
+        if self.down.get() {
+            return Err(GatewayFailure::Unavailable);
+        }
+        self.sent.borrow_mut().push("GET /sandbox/transactions".to_owned());
+        if self.real_opp.get() {
+            return Ok(Inspection::NotOffered);
+        }
+        let transactions = self.ledger.borrow().clone();
+        Ok(Inspection::Ledger(Ledger { entity_id: "entity-1".to_owned(), transactions }))
     }
 }
 

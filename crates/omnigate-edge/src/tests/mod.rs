@@ -2,6 +2,7 @@
 
 mod checkout;
 pub(crate) mod fakes;
+mod ledger;
 mod payment;
 mod routing;
 mod wallet;
