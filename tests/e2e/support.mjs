@@ -2,8 +2,10 @@
 // Worker under `wrangler dev` on free ports and passes their URLs and credentials in the
 // environment.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const env = (name) => {
@@ -76,6 +78,15 @@ export async function ledger() {
 // Ledger types recorded after the first `before` entries.
 export async function newLedgerTypes(before) {
   return (await ledger()).slice(before).map((entry) => entry.paymentType);
+}
+
+// Runs SQL on the main Worker's local D1 with `wrangler d1 execute`, as the e2e stack runs
+// wrangler (`cargo xtask test` passes the command): for a state no API call can make.
+export async function d1(sql) {
+  const { program, args, cwd, env: vars } = JSON.parse(env('OMNIGATE_D1_EXECUTE'));
+  await promisify(execFile)(program, [...args, '--command', sql], {
+    cwd, env: { ...process.env, ...vars }, timeout: 120_000,
+  });
 }
 
 export const card = (number, cvv = '123') =>

@@ -100,6 +100,30 @@ pub(crate) fn start_worker(
     Ok((worker_url, worker))
 }
 
+/// `wrangler d1 execute DB --local --persist-to <state>`: SQL on the local D1 of the Worker whose
+/// state is `state`, as an operator would run it (the caller appends `--command <sql>`).
+pub(crate) fn d1_execute(project: &Project, setup: &Setup, state: &Path) -> Command {
+    let mut command = wrangler(project, setup);
+    command.args(["d1", "execute", "DB", "--local", "--persist-to"]).arg(state);
+    command
+}
+
+/// `command` as JSON (`{"program","args","cwd","env"}`), for a child that runs it itself.
+pub(crate) fn command_json(command: &Command) -> String {
+    let text = |value: &std::ffi::OsStr| value.to_string_lossy().into_owned();
+    let env: serde_json::Map<String, serde_json::Value> = command
+        .get_envs()
+        .filter_map(|(name, value)| Some((text(name), text(value?).into())))
+        .collect();
+    serde_json::json!({
+        "program": text(command.get_program()),
+        "args": command.get_args().map(text).collect::<Vec<_>>(),
+        "cwd": command.get_current_dir().map(|dir| text(dir.as_os_str())),
+        "env": env,
+    })
+    .to_string()
+}
+
 /// `wrangler` at the repository root, with telemetry off and the Worker's build tools reachable.
 /// Its build command is `cargo xtask build-worker`, so it runs with the user's `PATH`.
 pub(crate) fn wrangler(project: &Project, setup: &Setup) -> Command {

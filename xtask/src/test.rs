@@ -226,6 +226,12 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
         ("OMNIGATE_GATEWAY_URL", stack.gateway_url.clone()),
         ("OMNIGATE_CHROMIUM", setup.tools.chromium.display().to_string()),
         ("OMNIGATE_SCREENSHOTS", project.target().join("e2e-screenshots").display().to_string()),
+        // How to run SQL on the main Worker's local D1, for tests that set up a state no API
+        // call can make (a saved card that has since expired).
+        (
+            "OMNIGATE_D1_EXECUTE",
+            stack::command_json(&stack::d1_execute(project, setup, &options.state)),
+        ),
     ];
     for (name, value) in &credentials.0 {
         env.push((name.as_str(), value.clone()));
