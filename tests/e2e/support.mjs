@@ -80,13 +80,17 @@ export async function newLedgerTypes(before) {
   return (await ledger()).slice(before).map((entry) => entry.paymentType);
 }
 
-// Runs SQL on the main Worker's local D1 with `wrangler d1 execute`, as the e2e stack runs
-// wrangler (`cargo xtask test` passes the command): for a state no API call can make.
+// Runs one SQL statement on the main Worker's local D1 with `wrangler d1 execute`, as the e2e
+// stack runs wrangler (`cargo xtask test` passes the command), for a state no API call can make;
+// resolves to the rows it returned.
 export async function d1(sql) {
   const { program, args, cwd, env: vars } = JSON.parse(env('OMNIGATE_D1_EXECUTE'));
-  await promisify(execFile)(program, [...args, '--command', sql], {
+  const { stdout } = await promisify(execFile)(program, [...args, '--json', '--command', sql], {
     cwd, env: { ...process.env, ...vars }, timeout: 120_000,
   });
+  const [statement] = JSON.parse(stdout);
+  assert.ok(statement?.success, stdout);
+  return statement.results;
 }
 
 export const card = (number, cvv = '123') =>

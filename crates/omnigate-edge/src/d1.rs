@@ -170,7 +170,7 @@ ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
     }
 
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
-        let sql = "SELECT fingerprint, status, body FROM idempotency WHERE id = ?1";
+        let sql = "SELECT fingerprint, status, body, created_at FROM idempotency WHERE id = ?1";
         self.first(sql, &[text(key)]).await
     }
 
@@ -185,9 +185,30 @@ ON CONFLICT(id) DO NOTHING";
         self.changed(sql, &[text(key), text(fingerprint), millis(now)]).await
     }
 
-    async fn finish_idempotent(&self, key: &str, status: u16, body: &str) -> Result<(), ApiError> {
-        let sql = "UPDATE idempotency SET status = ?2, body = ?3 WHERE id = ?1";
-        self.run(sql, &[text(key), int(i64::from(status)), text(body)]).await.map(|_| ())
+    async fn take_over_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        stale_before: Millis,
+        now: Millis,
+    ) -> Result<bool, ApiError> {
+        let sql = "UPDATE idempotency SET created_at = ?4 WHERE id = ?1 AND fingerprint = ?2 \
+AND status IS NULL AND created_at <= ?3";
+        let args = [text(key), text(fingerprint), millis(stale_before), millis(now)];
+        self.changed(sql, &args).await
+    }
+
+    async fn finish_idempotent(
+        &self,
+        key: &str,
+        claimed_at: Millis,
+        status: u16,
+        body: &str,
+    ) -> Result<(), ApiError> {
+        let sql = "UPDATE idempotency SET status = ?3, body = ?4 WHERE id = ?1 AND created_at = ?2 \
+AND status IS NULL";
+        let args = [text(key), millis(claimed_at), int(i64::from(status)), text(body)];
+        self.run(sql, &args).await.map(|_| ())
     }
 
     async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {

@@ -33,7 +33,8 @@ pub enum ApiError {
     /// `dev_mode_only`, `not_your_checkout`).
     Forbidden(&'static str),
     /// The request conflicts with the state (`idempotency_conflict`, `idempotency_in_progress`,
-    /// `checkout_not_open`, `checkout_expired`, `no_initial_transaction`).
+    /// `idempotency_outcome_unknown`, `checkout_not_open`, `checkout_expired`,
+    /// `no_initial_transaction`).
     Conflict(&'static str),
     /// The body is larger than [`crate::http::MAX_BODY`].
     TooLarge,
@@ -101,6 +102,13 @@ impl ApiError {
             Self::Missing(_) => "no such resource",
             Self::Unauthorized(_) => "missing or invalid credentials",
             Self::Forbidden(_) => "not allowed for this caller",
+            Self::Conflict("idempotency_in_progress") => {
+                "a request with this Idempotency-Key is still running; retry later"
+            }
+            Self::Conflict("idempotency_outcome_unknown") => {
+                "an earlier request with this Idempotency-Key never finished and its outcome is \
+                 unknown: check the audit log before charging again under a new key"
+            }
             Self::Conflict(_) => "the request conflicts with the current state",
             Self::TooLarge => "request bodies are limited to 16 KB",
             Self::GatewayTimeout => "the gateway did not answer in time; the outcome is unknown",

@@ -57,6 +57,8 @@ pub(crate) struct MemStore {
     pub(crate) cards: RefCell<Vec<WalletCard>>,
     pub(crate) idempotency: RefCell<HashMap<String, Idempotent>>,
     pub(crate) calls: RefCell<Vec<GatewayCall>>,
+    /// Makes storing an idempotent answer fail, like a D1 write failing halfway.
+    pub(crate) fail_finish: Cell<bool>,
 }
 
 impl Store for MemStore {
@@ -119,18 +121,47 @@ impl Store for MemStore {
         &self,
         key: &str,
         fingerprint: &str,
-        _now: Millis,
+        now: Millis,
     ) -> Result<bool, ApiError> {
         let mut map = self.idempotency.borrow_mut();
         if map.contains_key(key) {
             return Ok(false);
         }
-        let record = Idempotent { fingerprint: fingerprint.to_owned(), status: None, body: None };
+        let fingerprint = fingerprint.to_owned();
+        let record = Idempotent { fingerprint, status: None, body: None, created_at: now as i64 };
         map.insert(key.to_owned(), record);
         Ok(true)
     }
-    async fn finish_idempotent(&self, key: &str, code: u16, body: &str) -> Result<(), ApiError> {
-        if let Some(record) = self.idempotency.borrow_mut().get_mut(key) {
+    async fn take_over_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        stale_before: Millis,
+        now: Millis,
+    ) -> Result<bool, ApiError> {
+        let mut map = self.idempotency.borrow_mut();
+        let Some(record) = map.get_mut(key) else { return Ok(false) };
+        let stale = record.fingerprint == fingerprint
+            && record.status.is_none()
+            && record.created_at <= stale_before as i64;
+        if stale {
+            record.created_at = now as i64;
+        }
+        Ok(stale)
+    }
+    async fn finish_idempotent(
+        &self,
+        key: &str,
+        claimed_at: Millis,
+        code: u16,
+        body: &str,
+    ) -> Result<(), ApiError> {
+        if self.fail_finish.get() {
+            return Err(ApiError::Internal);
+        }
+        let mut map = self.idempotency.borrow_mut();
+        let record = map.get_mut(key).filter(|r| r.created_at == claimed_at as i64);
+        if let Some(record) = record.filter(|record| record.status.is_none()) {
             record.status = Some(i64::from(code));
             record.body = Some(body.to_owned());
         }

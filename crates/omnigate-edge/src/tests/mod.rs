@@ -2,6 +2,7 @@
 
 mod checkout;
 pub(crate) mod fakes;
+mod idempotency;
 mod ledger;
 mod payment;
 mod routing;
