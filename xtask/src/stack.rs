@@ -32,6 +32,8 @@ pub(crate) struct Options {
     pub(crate) dev_mode: bool,
     /// Secrets and ids for both sides.
     pub(crate) credentials: Credentials,
+    /// The Worker's `GATEWAY_TIMEOUT_MS`; `None` keeps `wrangler.toml`'s.
+    pub(crate) gateway_timeout_ms: Option<u64>,
 }
 
 /// Both services; dropping the stack stops them.
@@ -92,6 +94,9 @@ pub(crate) fn start_worker(
         // wrangler's own request lines print URL paths, and some API paths hold omni tokens
         // (`DELETE /v1/wallet/{token}`): keep warnings and errors only.
         .args(["--log-level", "warn"]);
+    if let Some(ms) = options.gateway_timeout_ms {
+        dev.args(["--var", &format!("GATEWAY_TIMEOUT_MS:{ms}")]);
+    }
     for (name, value) in &options.credentials.0 {
         dev.args(["--var", &format!("{name}:{value}")]);
     }
