@@ -67,6 +67,12 @@ fn millis(value: Millis) -> JsValue {
     int(i64::try_from(value).unwrap_or(i64::MAX))
 }
 
+/// A `count` column.
+#[derive(serde::Deserialize)]
+struct Count {
+    count: u32,
+}
+
 const CHECKOUT_COLUMNS: &str = "id, amount_minor, currency, payment_type, reference, shopper_id, \
 items, status, payment_id, created_at, expires_at";
 const CARD_COLUMNS: &str = "token, shopper_id, brand, last4, expiry_month, expiry_year, holder, \
@@ -209,6 +215,24 @@ AND status IS NULL AND created_at <= ?3";
 AND status IS NULL";
         let args = [text(key), millis(claimed_at), int(i64::from(status)), text(body)];
         self.run(sql, &args).await.map(|_| ())
+    }
+
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
+        let sql = "SELECT count FROM failed_attempts WHERE client = ?1 AND window_start = ?2";
+        let row: Option<Count> = self.first(sql, &[text(client), millis(window_start)]).await?;
+        Ok(row.map_or(0, |row| row.count))
+    }
+
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
+    ) -> Result<(), ApiError> {
+        // SET reads the row as it was: a row from an older window starts over at 1.
+        let sql = "INSERT INTO failed_attempts (client, window_start, count) VALUES (?1, ?2, 1) \
+ON CONFLICT(client) DO UPDATE SET count = CASE WHEN window_start = ?2 THEN count + 1 ELSE 1 END, \
+window_start = ?2";
+        self.run(sql, &[text(client), millis(window_start)]).await.map(|_| ())
     }
 
     async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {

@@ -38,6 +38,12 @@ pub enum ApiError {
     Conflict(&'static str),
     /// The body is larger than [`crate::http::MAX_BODY`].
     TooLarge,
+    /// The client has had too many declined payment attempts (card testing); answered with
+    /// `Retry-After`.
+    TooManyAttempts {
+        /// Seconds until the client may try again.
+        retry_after: u64,
+    },
     /// The gateway did not answer within the configured time.
     GatewayTimeout,
     /// The gateway could not be reached, or did not answer in OPP's shape.
@@ -62,6 +68,7 @@ impl ApiError {
             Self::Misconfigured(_) => "misconfigured",
             Self::NotFound => "not_found",
             Self::TooLarge => "body_too_large",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::GatewayTimeout => "gateway_timeout",
             Self::GatewayUnavailable => "gateway_unavailable",
             Self::GatewayError(_) => "gateway_error",
@@ -84,6 +91,7 @@ impl ApiError {
             Self::Forbidden(_) => 403,
             Self::Conflict(_) => 409,
             Self::TooLarge => 413,
+            Self::TooManyAttempts { .. } => 429,
             Self::GatewayUnavailable | Self::GatewayError(_) => 502,
             Self::GatewayTimeout => 504,
         }
@@ -111,6 +119,9 @@ impl ApiError {
             }
             Self::Conflict(_) => "the request conflicts with the current state",
             Self::TooLarge => "request bodies are limited to 16 KB",
+            Self::TooManyAttempts { .. } => {
+                "too many declined payment attempts from this client; try again after Retry-After"
+            }
             Self::GatewayTimeout => "the gateway did not answer in time; the outcome is unknown",
             Self::GatewayUnavailable => "the gateway could not be reached",
             Self::GatewayLedgerUnavailable => {
@@ -124,6 +135,14 @@ impl ApiError {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::BadRequest { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Seconds for the `Retry-After` header, for errors that end by themselves.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::TooManyAttempts { retry_after } => Some(*retry_after),
             _ => None,
         }
     }

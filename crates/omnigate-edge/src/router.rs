@@ -6,6 +6,7 @@ use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse, MAX_BODY};
 use crate::idempotency::{Stale, once};
+use crate::limits::limited;
 use crate::store::Store;
 use crate::{ApiError, catalog, checkouts, cors, dev, health, merchant, openapi, payments, wallet};
 use worker::Method;
@@ -49,9 +50,11 @@ async fn route<S: Store, G: Gateway>(
         (Method::Get, ["v1", "checkouts", id]) => checkouts::get(ctx, id).await,
         (Method::Post, ["v1", "checkouts", id, "payments"]) => {
             let pay = || payments::pay(ctx, caller, request, id);
-            once(ctx, caller, request, Stale::Rerun, pay).await
+            limited(ctx, request, || once(ctx, caller, request, Stale::Rerun, pay)).await
         }
-        (Method::Post, ["v1", "tokens"]) => wallet::tokenize(ctx, caller, request).await,
+        (Method::Post, ["v1", "tokens"]) => {
+            limited(ctx, request, || wallet::tokenize(ctx, caller, request)).await
+        }
         (Method::Get, ["v1", "wallet"]) => wallet::list(ctx, caller).await,
         (Method::Delete, ["v1", "wallet", token]) => wallet::delete(ctx, caller, token).await,
         (Method::Post, ["v1", "tokens", token, "payments"]) => {

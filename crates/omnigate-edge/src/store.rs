@@ -1,5 +1,5 @@
-//! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, the audit log)
-//! behind one trait, so handlers run against D1 in the Worker and a map in tests.
+//! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, failed payment
+//! attempts per client, the audit log) behind one trait, so handlers run against D1 in the Worker and a map in tests.
 
 use crate::ApiError;
 use crate::time::Millis;
@@ -170,6 +170,15 @@ pub(crate) trait Store {
         claimed_at: Millis,
         status: u16,
         body: &str,
+    ) -> Result<(), ApiError>;
+    /// Declined or rejected payment attempts of `client` in the window that starts at
+    /// `window_start` (0 when its row belongs to an older window).
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError>;
+    /// Counts one more, starting the count over when the client's row is from an older window.
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
     ) -> Result<(), ApiError>;
     /// Appends an audit row.
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError>;

@@ -59,6 +59,8 @@ pub(crate) struct MemStore {
     pub(crate) calls: RefCell<Vec<GatewayCall>>,
     /// Makes storing an idempotent answer fail, like a D1 write failing halfway.
     pub(crate) fail_finish: Cell<bool>,
+    /// Client → (window start, failed attempts).
+    pub(crate) failed: RefCell<HashMap<String, (Millis, u32)>>,
 }
 
 impl Store for MemStore {
@@ -165,6 +167,23 @@ impl Store for MemStore {
             record.status = Some(i64::from(code));
             record.body = Some(body.to_owned());
         }
+        Ok(())
+    }
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
+        let failed = self.failed.borrow();
+        Ok(failed.get(client).filter(|(start, _)| *start == window_start).map_or(0, |(_, n)| *n))
+    }
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
+    ) -> Result<(), ApiError> {
+        let mut failed = self.failed.borrow_mut();
+        let entry = failed.entry(client.to_owned()).or_insert((window_start, 0));
+        if entry.0 != window_start {
+            *entry = (window_start, 0);
+        }
+        entry.1 += 1;
         Ok(())
     }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {

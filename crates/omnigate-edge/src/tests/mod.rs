@@ -4,6 +4,7 @@ mod checkout;
 pub(crate) mod fakes;
 mod idempotency;
 mod ledger;
+mod limits;
 mod payment;
 mod routing;
 mod wallet;
