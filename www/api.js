@@ -2,11 +2,12 @@
 // `ApiFailure` with a sentence for people; callers never show a raw body.
 
 export class ApiFailure extends Error {
-  constructor(status, { code = 'unexpected', message, field } = {}) {
+  constructor(status, { code = 'unexpected', message, field } = {}, retryAfter = null) {
     super(message || 'The payment service answered unexpectedly.');
     this.status = status;
     this.code = code;
     this.field = field;
+    this.retryAfter = retryAfter; // seconds, from a 429's Retry-After
   }
 }
 
@@ -29,11 +30,12 @@ async function call(method, path, { body, key, auth = true } = {}) {
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-  return { status: response.status, ok: response.ok, body: json };
+  const retryAfter = Number(response.headers.get('Retry-After')) || null;
+  return { status: response.status, ok: response.ok, body: json, retryAfter };
 }
 
 function fail(answer) {
-  throw new ApiFailure(answer.status, answer.body?.error ?? {});
+  throw new ApiFailure(answer.status, answer.body?.error ?? {}, answer.retryAfter);
 }
 
 /** Signs the demo shopper in through the dev-mode stand-in identity provider. */
@@ -84,10 +86,14 @@ export async function removeCard(token) {
   if (answer.status !== 204 && answer.status !== 404) fail(answer);
 }
 
-/** Dev mode only: the Worker's audit log of gateway calls; `null` when the route is absent. */
+/**
+ * Dev mode only: what the gateway recorded (its own ledger, masked), newest first; `null` when
+ * the route is absent (not dev mode). Throws an `ApiFailure` when the gateway's records cannot
+ * be read (`gateway_ledger_unavailable` for a gateway that keeps none, such as real OPP).
+ */
 export async function transactions() {
   const answer = await call('GET', '/dev/transactions', { auth: false });
-  if (answer.status === 404) return null;
+  if (answer.status === 404 && answer.body?.error?.code === 'not_found') return null;
   if (!answer.ok) fail(answer);
   return answer.body.transactions;
 }

@@ -69,7 +69,10 @@ function explain(error) {
   }
   if (error.status === 502) return 'The payment gateway had a problem. Nothing was charged; please try again.';
   if (error.status === 504) return 'The payment gateway did not answer in time. Please wait a moment before trying again.';
-  if (error.status === 429) return 'Too many attempts. Please wait a moment and try again.';
+  if (error.status === 429) {
+    const minutes = Math.ceil((error.retryAfter ?? 60) / 60);
+    return `Too many declined attempts. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
+  }
   return sentence(error.message);
 }
 

@@ -1,9 +1,13 @@
 // The demo checkout in real Chromium, driven as a user would (labels and roles): shop, pay with a
 // new card and save it, pay again in one click, remove it; declines, invalid input, the caret,
-// Amex, a 375 px screen with the keyboard alone, an expired saved card.
+// Amex, a 375 px screen with the keyboard alone, a saved card that has expired since (its D1 row
+// changed with `wrangler d1 execute`).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addProduct, launchBrowser, openCheckout, screenshot } from './support.mjs';
+import {
+  addProduct, api, card, d1, launchBrowser, ledger, merchantCheckout, openCheckout, screenshot,
+  shopperToken, uniqueKey,
+} from './support.mjs';
 
 let browser;
 let mug;
@@ -78,8 +82,8 @@ test('new card saved while paying, then one-click pay, then remove it', async ()
   assert.equal(await page.locator('#saved-cards li').count(), 0);
   await screenshot(page, 'checkout-card-removed');
 
-  // The dev-mode Transactions panel lists the gateway calls: the payments and the deletion,
-  // the token masked.
+  // The dev-mode Transactions panel lists what the gateway recorded: the payments and the
+  // deletion, the token masked (transactions-panel.test.mjs follows TK, DT and DL step by step).
   const ledger = page.getByRole('region', { name: 'Transactions' });
   await ledger.getByRole('cell', { name: 'DL (token deleted)' }).first().waitFor();
   const calls = await ledger.textContent();
@@ -274,25 +278,41 @@ test('readable at 375 px and usable with the keyboard alone', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('an expired saved card is shown as expired and cannot pay', async () => {
-  const { page, errors } = await openCheckout(browser, { shopper: 'expired-view' });
-  // The Worker never saves an expired card, so the wallet answer is stubbed for this view.
-  await page.route('**/v1/wallet', (route) => route.fulfill({
-    status: 200,
-    contentType: 'application/json',
-    body: JSON.stringify({ cards: [
-      { token: '4200001234560000', brand: 'VISA', last4: '0000', expiryMonth: '01', expiryYear: '2020', holder: 'Jane Jones', createdAt: '2019-01-01T00:00:00Z' },
-      { token: '5454541234565454', brand: 'MASTER', last4: '5454', expiryMonth: '12', expiryYear: '2030', holder: 'Jane Jones', createdAt: '2026-01-01T00:00:00Z' },
-    ] }),
-  }));
-  await page.reload();
-  await page.waitForSelector('body[data-ready="true"]');
+test('a saved card that has expired is shown as expired, and neither the page nor the Worker pays with it', async () => {
+  // Two cards saved through the real Worker: one while paying, one standalone.
+  const shopper = uniqueKey('expired');
+  const auth = await shopperToken(shopper);
+  const first = await merchantCheckout('6.00');
+  const paid = await api('POST', `/v1/checkouts/${first.id}/payments`, {
+    auth, key: uniqueKey('expired'), body: { card: card('4200000000000000'), saveCard: true },
+  });
+  assert.equal(paid.status, 200, paid.text);
+  const old = paid.body.savedCard.token;
+  const current = await api('POST', '/v1/tokens', { auth, body: { card: card('5454545454545454') } });
+  assert.equal(current.status, 201, current.text);
+  // Time passes: the first card ran out in January 2020 (its row in the Worker's local D1).
+  assert.match(old, /^\d{12,19}$/);
+  await d1(`UPDATE wallet_cards SET expiry_month = '01', expiry_year = '2020' WHERE token = '${old}'`);
+
+  const { page, errors } = await openCheckout(browser, { shopper });
   await addToBasket(page);
-  const old = page.getByRole('listitem').filter({ hasText: 'Visa •••• 0000' });
-  const current = page.getByRole('listitem').filter({ hasText: 'Mastercard •••• 5454' });
-  assert.match(await old.textContent(), /Expired 01\/20/);
-  assert.equal(await old.getByRole('button', { name: 'Pay with this card' }).isDisabled(), true);
-  assert.equal(await current.getByRole('button', { name: 'Pay with this card' }).isEnabled(), true);
+  const expired = page.getByRole('listitem').filter({ hasText: 'Visa •••• 0000' });
+  const valid = page.getByRole('listitem').filter({ hasText: 'Mastercard •••• 5454' });
+  assert.match(await expired.textContent(), /Expired 01\/20/);
+  assert.equal(await expired.getByRole('button', { name: 'Pay with this card' }).isDisabled(), true);
+  assert.equal(await valid.getByRole('button', { name: 'Pay with this card' }).isEnabled(), true);
   await screenshot(page, 'checkout-expired-card');
   assert.deepEqual(errors, []);
+
+  // The Worker refuses it too, with a coded 400, before anything reaches the gateway.
+  const checkout = await merchantCheckout('7.00');
+  const before = (await ledger()).length;
+  const refused = await api('POST', `/v1/checkouts/${checkout.id}/payments`, {
+    auth, key: uniqueKey('expired'), body: { token: old },
+  });
+  assert.equal(refused.status, 400, refused.text);
+  assert.equal(refused.body.error.code, 'expired');
+  assert.equal(refused.body.error.field, 'token');
+  assert.equal((await ledger()).length, before);
+  assert.equal((await api('GET', `/v1/checkouts/${checkout.id}`)).body.status, 'open');
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api, card, ledger, merchantCheckout, merchantKey, newLedgerTypes, uniqueKey,
+  api, card, env, ledger, merchantCheckout, merchantKey, newLedgerTypes, uniqueKey,
 } from './support.mjs';
 
 const pay = (id, body, key = uniqueKey('pay'), auth) =>
@@ -115,10 +115,15 @@ test('invalid cards never reach the gateway', async () => {
 });
 
 test('a slow gateway is a 504 and the checkout is never paid twice', async () => {
+  // The e2e Worker runs with a short GATEWAY_TIMEOUT_MS; the sandbox holds this card far longer.
+  const timeout = Number(env('OMNIGATE_GATEWAY_TIMEOUT_MS'));
   const checkout = await merchantCheckout('4.00');
+  const started = Date.now();
   const slow = await pay(checkout.id, { card: card('4200000000000992') });
+  const waited = Date.now() - started;
   assert.equal(slow.status, 504, slow.text);
   assert.equal(slow.body.error.code, 'gateway_timeout');
+  assert.ok(waited >= timeout && waited < 10_000, `answered after ${waited} ms`);
   const read = await api('GET', `/v1/checkouts/${checkout.id}`);
   assert.equal(read.body.status, 'unknown');
   const again = await pay(checkout.id, { card: card('4200000000000000') });

@@ -2,8 +2,10 @@
 // Worker under `wrangler dev` on free ports and passes their URLs and credentials in the
 // environment.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
 export const env = (name) => {
@@ -78,6 +80,19 @@ export async function newLedgerTypes(before) {
   return (await ledger()).slice(before).map((entry) => entry.paymentType);
 }
 
+// Runs one SQL statement on the main Worker's local D1 with `wrangler d1 execute`, as the e2e
+// stack runs wrangler (`cargo xtask test` passes the command), for a state no API call can make;
+// resolves to the rows it returned.
+export async function d1(sql) {
+  const { program, args, cwd, env: vars } = JSON.parse(env('OMNIGATE_D1_EXECUTE'));
+  const { stdout } = await promisify(execFile)(program, [...args, '--json', '--command', sql], {
+    cwd, env: { ...process.env, ...vars }, timeout: 120_000,
+  });
+  const [statement] = JSON.parse(stdout);
+  assert.ok(statement?.success, stdout);
+  return statement.results;
+}
+
 export const card = (number, cvv = '123') =>
   ({ number, holder: 'Jane Jones', expiryMonth: '12', expiryYear: '2030', cvv });
 
@@ -105,14 +120,16 @@ export async function addProduct(name, amount = '10.00') {
   return { sku, name, amount };
 }
 
-// Opens the demo checkout as a fresh demo shopper in a new page; `errors` collects every page
-// error and console error.
-export async function openCheckout(browser, { width = 1100, height = 900, shopper = uniqueKey('shopper') } = {}) {
+// Opens the demo checkout (served by the Worker at `base`) as a fresh demo shopper in a new page;
+// `errors` collects every page error and console error.
+export async function openCheckout(browser, {
+  width = 1100, height = 900, shopper = uniqueKey('shopper'), base = worker,
+} = {}) {
   const page = await browser.newPage({ viewport: { width, height } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.goto(`${worker}/?shopper=${encodeURIComponent(shopper)}`);
+  await page.goto(`${base}/?shopper=${encodeURIComponent(shopper)}`);
   await page.waitForSelector('body[data-ready="true"]');
   return { page, errors };
 }

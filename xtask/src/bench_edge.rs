@@ -53,6 +53,7 @@ pub(crate) fn run(project: &Project, parser: &mut lexopt::Parser) -> Result {
         state: state.clone(),
         dev_mode: true,
         credentials,
+        gateway_timeout_ms: None,
     };
     let stack = stack::start(project, &setup, &options)?;
     let pairs = pairs(&stack.worker_url, &stack.gateway_url)?;

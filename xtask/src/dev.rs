@@ -55,6 +55,7 @@ pub(crate) fn run(project: &Project, options: Options) -> Result {
         state: project.path(".wrangler/omnigate-dev"),
         dev_mode: true,
         credentials: stack::parse_vars(&project::read(&vars)?),
+        gateway_timeout_ms: None,
     };
     let stack = stack::start(project, &setup, &options)?;
     seed_catalog(&stack, options.credentials.get("MERCHANT_API_KEY").unwrap_or_default())?;

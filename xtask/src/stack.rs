@@ -32,6 +32,8 @@ pub(crate) struct Options {
     pub(crate) dev_mode: bool,
     /// Secrets and ids for both sides.
     pub(crate) credentials: Credentials,
+    /// The Worker's `GATEWAY_TIMEOUT_MS`; `None` keeps `wrangler.toml`'s.
+    pub(crate) gateway_timeout_ms: Option<u64>,
 }
 
 /// Both services; dropping the stack stops them.
@@ -92,12 +94,39 @@ pub(crate) fn start_worker(
         // wrangler's own request lines print URL paths, and some API paths hold omni tokens
         // (`DELETE /v1/wallet/{token}`): keep warnings and errors only.
         .args(["--log-level", "warn"]);
+    if let Some(ms) = options.gateway_timeout_ms {
+        dev.args(["--var", &format!("GATEWAY_TIMEOUT_MS:{ms}")]);
+    }
     for (name, value) in &options.credentials.0 {
         dev.args(["--var", &format!("{name}:{value}")]);
     }
     let mut worker = Service::start("wrangler dev", dev, &options.state.join("wrangler.log"))?;
     worker.wait_until_ready(&format!("{worker_url}/health"), Duration::from_secs(180))?;
     Ok((worker_url, worker))
+}
+
+/// `wrangler d1 execute DB --local --persist-to <state>`: SQL on the local D1 of the Worker whose
+/// state is `state`, as an operator would run it (the caller appends `--command <sql>`).
+pub(crate) fn d1_execute(project: &Project, setup: &Setup, state: &Path) -> Command {
+    let mut command = wrangler(project, setup);
+    command.args(["d1", "execute", "DB", "--local", "--persist-to"]).arg(state);
+    command
+}
+
+/// `command` as JSON (`{"program","args","cwd","env"}`), for a child that runs it itself.
+pub(crate) fn command_json(command: &Command) -> String {
+    let text = |value: &std::ffi::OsStr| value.to_string_lossy().into_owned();
+    let env: serde_json::Map<String, serde_json::Value> = command
+        .get_envs()
+        .filter_map(|(name, value)| Some((text(name), text(value?).into())))
+        .collect();
+    serde_json::json!({
+        "program": text(command.get_program()),
+        "args": command.get_args().map(text).collect::<Vec<_>>(),
+        "cwd": command.get_current_dir().map(|dir| text(dir.as_os_str())),
+        "env": env,
+    })
+    .to_string()
 }
 
 /// `wrangler` at the repository root, with telemetry off and the Worker's build tools reachable.

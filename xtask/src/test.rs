@@ -16,6 +16,10 @@ const WASM_ONLY: &[&str] = &["omnigate-card-wasm"];
 const WASM_BUILDS: &[&[&str]] =
     &[&["omnigate-card-wasm"], &["omnigate-card", "omnigate-opp", "omnigate-edge"]];
 
+/// The end-to-end Workers' gateway timeout: short, so that the slow-gateway test gets its 504
+/// in seconds, yet far above what a sandbox answer takes on a busy machine.
+const E2E_GATEWAY_TIMEOUT_MS: u64 = 3000;
+
 /// Passed and failed counts over every suite.
 #[derive(Debug, Default)]
 struct Tally {
@@ -205,6 +209,7 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
         state,
         dev_mode: true,
         credentials: credentials.clone(),
+        gateway_timeout_ms: Some(E2E_GATEWAY_TIMEOUT_MS),
     };
     // A second Worker whose gateway is a port nobody listens on, for the "gateway down" tests;
     // its own D1 state, so the shared Worker's data is untouched. It starts while the stack
@@ -229,8 +234,15 @@ fn end_to_end(project: &Project, setup: &Setup) -> Result<(bool, Counts)> {
         ("OMNIGATE_URL", stack.worker_url.clone()),
         ("OMNIGATE_URL_NO_GATEWAY", no_gateway_url),
         ("OMNIGATE_GATEWAY_URL", stack.gateway_url.clone()),
+        ("OMNIGATE_GATEWAY_TIMEOUT_MS", E2E_GATEWAY_TIMEOUT_MS.to_string()),
         ("OMNIGATE_CHROMIUM", setup.tools.chromium.display().to_string()),
         ("OMNIGATE_SCREENSHOTS", project.target().join("e2e-screenshots").display().to_string()),
+        // How to run SQL on the main Worker's local D1, for tests that set up a state no API
+        // call can make (a saved card that has since expired).
+        (
+            "OMNIGATE_D1_EXECUTE",
+            stack::command_json(&stack::d1_execute(project, setup, &options.state)),
+        ),
     ];
     for (name, value) in &credentials.0 {
         env.push((name.as_str(), value.clone()));

@@ -124,6 +124,22 @@ impl ValidCard {
     }
 }
 
+/// A saved card pays only until the end of its expiry month (the card rules' `check` for the
+/// month of `now`): an expired one is a 400 `expired` on `token`, and the gateway is not called.
+pub(crate) fn check_saved_expiry(card: &WalletCard, now: Millis) -> Result<(), ApiError> {
+    let today = time::year_month(now).ok_or(ApiError::Internal)?;
+    let month = card.expiry_month.parse().map_err(|_| ApiError::Internal)?;
+    let year = card.expiry_year.parse().map_err(|_| ApiError::Internal)?;
+    let expiry = Expiry::new(month, year).map_err(|_| ApiError::Internal)?;
+    expiry.check(today).map_err(|error| {
+        let message = match error {
+            CardError::Expired { .. } => "the saved card has expired",
+            _ => "the saved card's expiry is not accepted",
+        };
+        ApiError::bad(error.code(), "token", message)
+    })
+}
+
 /// A CVV sent with a saved card: 3 or 4 digits.
 pub(crate) fn saved_card_cvv(raw: Option<&str>) -> Result<Option<Cvv>, ApiError> {
     match raw.filter(|raw| !raw.is_empty()) {

@@ -10,7 +10,7 @@ pub(crate) const METHODS: &str = "GET, POST, PUT, DELETE, OPTIONS";
 /// Request headers a browser may send.
 pub(crate) const HEADERS: &str = "Authorization, Content-Type, Idempotency-Key";
 /// Response headers a browser may read.
-pub(crate) const EXPOSE: &str = "X-Request-Id, Idempotent-Replayed";
+pub(crate) const EXPOSE: &str = "X-Request-Id, Idempotent-Replayed, Retry-After";
 
 /// The origin to echo: `None` without an `Origin` header (servers, curl), the origin itself when
 /// it is the Worker's own or listed in `ALLOWED_ORIGINS`, otherwise 403 `origin_not_allowed`.

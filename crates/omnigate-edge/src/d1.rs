@@ -67,6 +67,12 @@ fn millis(value: Millis) -> JsValue {
     int(i64::try_from(value).unwrap_or(i64::MAX))
 }
 
+/// A `count` column.
+#[derive(serde::Deserialize)]
+struct Count {
+    count: u32,
+}
+
 const CHECKOUT_COLUMNS: &str = "id, amount_minor, currency, payment_type, reference, shopper_id, \
 items, status, payment_id, created_at, expires_at";
 const CARD_COLUMNS: &str = "token, shopper_id, brand, last4, expiry_month, expiry_year, holder, \
@@ -170,7 +176,7 @@ ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
     }
 
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
-        let sql = "SELECT fingerprint, status, body FROM idempotency WHERE id = ?1";
+        let sql = "SELECT fingerprint, status, body, created_at FROM idempotency WHERE id = ?1";
         self.first(sql, &[text(key)]).await
     }
 
@@ -185,9 +191,48 @@ ON CONFLICT(id) DO NOTHING";
         self.changed(sql, &[text(key), text(fingerprint), millis(now)]).await
     }
 
-    async fn finish_idempotent(&self, key: &str, status: u16, body: &str) -> Result<(), ApiError> {
-        let sql = "UPDATE idempotency SET status = ?2, body = ?3 WHERE id = ?1";
-        self.run(sql, &[text(key), int(i64::from(status)), text(body)]).await.map(|_| ())
+    async fn take_over_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        stale_before: Millis,
+        now: Millis,
+    ) -> Result<bool, ApiError> {
+        let sql = "UPDATE idempotency SET created_at = ?4 WHERE id = ?1 AND fingerprint = ?2 \
+AND status IS NULL AND created_at <= ?3";
+        let args = [text(key), text(fingerprint), millis(stale_before), millis(now)];
+        self.changed(sql, &args).await
+    }
+
+    async fn finish_idempotent(
+        &self,
+        key: &str,
+        claimed_at: Millis,
+        status: u16,
+        body: &str,
+    ) -> Result<(), ApiError> {
+        let sql = "UPDATE idempotency SET status = ?3, body = ?4 WHERE id = ?1 AND created_at = ?2 \
+AND status IS NULL";
+        let args = [text(key), millis(claimed_at), int(i64::from(status)), text(body)];
+        self.run(sql, &args).await.map(|_| ())
+    }
+
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
+        let sql = "SELECT count FROM failed_attempts WHERE client = ?1 AND window_start = ?2";
+        let row: Option<Count> = self.first(sql, &[text(client), millis(window_start)]).await?;
+        Ok(row.map_or(0, |row| row.count))
+    }
+
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
+    ) -> Result<(), ApiError> {
+        // SET reads the row as it was: a row from an older window starts over at 1.
+        let sql = "INSERT INTO failed_attempts (client, window_start, count) VALUES (?1, ?2, 1) \
+ON CONFLICT(client) DO UPDATE SET count = CASE WHEN window_start = ?2 THEN count + 1 ELSE 1 END, \
+window_start = ?2";
+        self.run(sql, &[text(client), millis(window_start)]).await.map(|_| ())
     }
 
     async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {

@@ -33,10 +33,17 @@ pub enum ApiError {
     /// `dev_mode_only`, `not_your_checkout`).
     Forbidden(&'static str),
     /// The request conflicts with the state (`idempotency_conflict`, `idempotency_in_progress`,
-    /// `checkout_not_open`, `checkout_expired`, `no_initial_transaction`).
+    /// `idempotency_outcome_unknown`, `checkout_not_open`, `checkout_expired`,
+    /// `no_initial_transaction`).
     Conflict(&'static str),
     /// The body is larger than [`crate::http::MAX_BODY`].
     TooLarge,
+    /// The client has had too many declined payment attempts (card testing); answered with
+    /// `Retry-After`.
+    TooManyAttempts {
+        /// Seconds until the client may try again.
+        retry_after: u64,
+    },
     /// The gateway did not answer within the configured time.
     GatewayTimeout,
     /// The gateway could not be reached, or did not answer in OPP's shape.
@@ -44,6 +51,8 @@ pub enum ApiError {
     /// The gateway answered with an error that is not the caller's fault (system error,
     /// communication error, refused credentials); `code` is the gateway's result code.
     GatewayError(String),
+    /// The gateway offers no ledger to inspect (a real OPP system: only the sandbox has one).
+    GatewayLedgerUnavailable,
 }
 
 impl ApiError {
@@ -59,9 +68,11 @@ impl ApiError {
             Self::Misconfigured(_) => "misconfigured",
             Self::NotFound => "not_found",
             Self::TooLarge => "body_too_large",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::GatewayTimeout => "gateway_timeout",
             Self::GatewayUnavailable => "gateway_unavailable",
             Self::GatewayError(_) => "gateway_error",
+            Self::GatewayLedgerUnavailable => "gateway_ledger_unavailable",
             Self::Missing(code)
             | Self::Unauthorized(code)
             | Self::Forbidden(code)
@@ -74,12 +85,13 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Internal | Self::Misconfigured(_) => 500,
-            Self::NotFound | Self::Missing(_) => 404,
+            Self::NotFound | Self::Missing(_) | Self::GatewayLedgerUnavailable => 404,
             Self::BadRequest { .. } => 400,
             Self::Unauthorized(_) => 401,
             Self::Forbidden(_) => 403,
             Self::Conflict(_) => 409,
             Self::TooLarge => 413,
+            Self::TooManyAttempts { .. } => 429,
             Self::GatewayUnavailable | Self::GatewayError(_) => 502,
             Self::GatewayTimeout => 504,
         }
@@ -98,10 +110,23 @@ impl ApiError {
             Self::Missing(_) => "no such resource",
             Self::Unauthorized(_) => "missing or invalid credentials",
             Self::Forbidden(_) => "not allowed for this caller",
+            Self::Conflict("idempotency_in_progress") => {
+                "a request with this Idempotency-Key is still running; retry later"
+            }
+            Self::Conflict("idempotency_outcome_unknown") => {
+                "an earlier request with this Idempotency-Key never finished and its outcome is \
+                 unknown: check the audit log before charging again under a new key"
+            }
             Self::Conflict(_) => "the request conflicts with the current state",
             Self::TooLarge => "request bodies are limited to 16 KB",
+            Self::TooManyAttempts { .. } => {
+                "too many declined payment attempts from this client; try again after Retry-After"
+            }
             Self::GatewayTimeout => "the gateway did not answer in time; the outcome is unknown",
             Self::GatewayUnavailable => "the gateway could not be reached",
+            Self::GatewayLedgerUnavailable => {
+                "the gateway keeps no ledger the Worker can read (only the sandbox offers one)"
+            }
         };
         text.to_owned()
     }
@@ -110,6 +135,14 @@ impl ApiError {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::BadRequest { field, .. } => field.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Seconds for the `Retry-After` header, for errors that end by themselves.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::TooManyAttempts { retry_after } => Some(*retry_after),
             _ => None,
         }
     }

@@ -1,9 +1,10 @@
 //! The [`Gateway`] over the Workers `fetch` API: adds the bearer token and `entityId`, sends
-//! OPP's form bodies, reads its JSON, and gives up after the configured time (the request is
-//! aborted, never retried).
+//! OPP's form bodies, reads the answer, and gives up after the configured time (the request is
+//! aborted, never retried). What an answer means is decided in [`crate::gateway`].
 
 use crate::Config;
-use crate::gateway::{Gateway, GatewayFailure, GatewayOp};
+use crate::gateway::{self, Gateway, GatewayFailure, GatewayOp, Inspection};
+use omnigate_opp::inspection::SANDBOX_TRANSACTIONS_PATH;
 use omnigate_opp::response::PaymentResponse;
 use omnigate_opp::{API_PREFIX, PROBE_PAYMENT_ID, form};
 use std::future::{Future, poll_fn};
@@ -26,7 +27,6 @@ impl<'a> FetchGateway<'a> {
 
     /// Method, URL and form body of `op`.
     fn request(&self, op: GatewayOp<'_>) -> (Method, worker::Url, Option<String>) {
-        let mut url = self.config.gateway_url.clone();
         let (method, path, body) = match op {
             GatewayOp::Pay(request) => {
                 (Method::Post, "/payments".to_owned(), Some(request.encode()))
@@ -39,18 +39,29 @@ impl<'a> FetchGateway<'a> {
             }
             GatewayOp::Probe => (Method::Get, format!("/payments/{PROBE_PAYMENT_ID}"), None),
         };
-        url.set_path(&format!("{API_PREFIX}{path}"));
-        url.set_query(None);
-        if body.is_none() {
-            url.set_query(Some(&form::encode([("entityId", self.config.entity_id.as_str())])));
-        }
+        let url = self.url(&format!("{API_PREFIX}{path}"), body.is_none());
         (method, url, body)
     }
-}
 
-impl Gateway for FetchGateway<'_> {
-    async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure> {
-        let (method, url, body) = self.request(op);
+    /// `path` on the gateway; `entityId` goes in the query of requests without a form body.
+    fn url(&self, path: &str, entity_in_query: bool) -> worker::Url {
+        let mut url = self.config.gateway_url.clone();
+        url.set_path(path);
+        url.set_query(None);
+        if entity_in_query {
+            url.set_query(Some(&form::encode([("entityId", self.config.entity_id.as_str())])));
+        }
+        url
+    }
+
+    /// Sends one request with the bearer token and reads the answer's status and text, all
+    /// within the configured time.
+    async fn send(
+        &self,
+        method: Method,
+        url: &worker::Url,
+        body: Option<String>,
+    ) -> Result<(u16, String), GatewayFailure> {
         let headers = Headers::new();
         let bearer = format!("Bearer {}", self.config.access_token.expose());
         let unavailable = |_| GatewayFailure::Unavailable;
@@ -70,7 +81,8 @@ impl Gateway for FetchGateway<'_> {
         let exchange = async {
             let mut response =
                 Fetch::Request(request).send_with_signal(&signal).await.map_err(unavailable)?;
-            response.json::<PaymentResponse>().await.map_err(unavailable)
+            let text = response.text().await.map_err(unavailable)?;
+            Ok((response.status_code(), text))
         };
         let timeout = Delay::from(Duration::from_millis(self.config.gateway_timeout_ms));
         match first(exchange, timeout).await {
@@ -80,6 +92,20 @@ impl Gateway for FetchGateway<'_> {
                 Err(GatewayFailure::Timeout)
             }
         }
+    }
+}
+
+impl Gateway for FetchGateway<'_> {
+    async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure> {
+        let (method, url, body) = self.request(op);
+        let (_, text) = self.send(method, &url, body).await?;
+        gateway::read_answer(&text)
+    }
+
+    async fn inspect(&self) -> Result<Inspection, GatewayFailure> {
+        let url = self.url(SANDBOX_TRANSACTIONS_PATH, true);
+        let (status, text) = self.send(Method::Get, &url, None).await?;
+        gateway::read_inspection(status, &text)
     }
 }
 

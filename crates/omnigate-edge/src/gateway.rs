@@ -5,10 +5,11 @@ use crate::ctx::Ctx;
 use crate::http::ApiResponse;
 use crate::store::{GatewayCall, Store};
 use crate::{ApiError, ids, time};
-use omnigate_opp::ResultGroup;
+use omnigate_opp::inspection::Ledger;
 use omnigate_opp::request::PaymentRequest;
 use omnigate_opp::response::PaymentResponse;
 use omnigate_opp::secret::OmniToken;
+use omnigate_opp::{ResultCode, ResultGroup};
 use serde_json::{Value, json};
 
 /// One call to OPP.
@@ -33,11 +34,52 @@ pub(crate) enum GatewayFailure {
     Unavailable,
 }
 
+impl From<GatewayFailure> for ApiError {
+    /// Timeout → 504 (the outcome is unknown), transport → 502.
+    fn from(failure: GatewayFailure) -> Self {
+        match failure {
+            GatewayFailure::Timeout => Self::GatewayTimeout,
+            GatewayFailure::Unavailable => Self::GatewayUnavailable,
+        }
+    }
+}
+
+/// What the gateway's inspection endpoint answered (dev mode only; not part of OPP).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Inspection {
+    /// The gateway's ledger, oldest first.
+    Ledger(Ledger),
+    /// The gateway has no such endpoint (HTTP 404): a real OPP system.
+    NotOffered,
+    /// An OPP error answer, such as refused credentials: its result code.
+    Refused(ResultCode),
+}
+
 /// Sends one request to OPP and reads its JSON answer, whatever the HTTP status. Never retries.
 #[allow(async_fn_in_trait)]
 pub(crate) trait Gateway {
     /// Performs `op` with the Worker's credentials.
     async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure>;
+    /// `GET /sandbox/transactions?entityId=` with the Worker's credentials: the sandbox's
+    /// inspection endpoint, read in dev mode only.
+    async fn inspect(&self) -> Result<Inspection, GatewayFailure>;
+}
+
+/// An OPP answer from its text, whatever the HTTP status; anything else is `Unavailable`.
+pub(crate) fn read_answer(text: &str) -> Result<PaymentResponse, GatewayFailure> {
+    serde_json::from_str(text).map_err(|_| GatewayFailure::Unavailable)
+}
+
+/// The inspection endpoint's answer: the ledger on 200, `NotOffered` on 404 (whatever the body:
+/// real OPP has no such path), an OPP error answer otherwise.
+pub(crate) fn read_inspection(status: u16, text: &str) -> Result<Inspection, GatewayFailure> {
+    match status {
+        200 => serde_json::from_str(text)
+            .map(Inspection::Ledger)
+            .map_err(|_| GatewayFailure::Unavailable),
+        404 => Ok(Inspection::NotOffered),
+        _ => read_answer(text).map(|answer| Inspection::Refused(answer.result.code)),
+    }
 }
 
 /// What the audit row says about a call besides its outcome.
@@ -78,10 +120,7 @@ pub(crate) async fn call<S: Store, G: Gateway>(
     };
     // The payment already happened: a lost audit row must not turn its answer into an error.
     let _ = ctx.store.record_call(&row).await;
-    let answer = result.map_err(|failure| match failure {
-        GatewayFailure::Timeout => ApiError::GatewayTimeout,
-        GatewayFailure::Unavailable => ApiError::GatewayUnavailable,
-    })?;
+    let answer = result?;
     match answer.result.code.group() {
         ResultGroup::AuthenticationFailed
         | ResultGroup::CommunicationError

@@ -94,9 +94,13 @@ impl ApiResponse {
         Self { status: 204, body: None, headers: Vec::new() }
     }
 
-    /// The error's answer for `request_id`.
+    /// The error's answer for `request_id` (with `Retry-After` when the error has one).
     pub fn error(error: &ApiError, request_id: &str) -> Self {
-        Self::json(error.status(), error.body(request_id))
+        let answer = Self::json(error.status(), error.body(request_id));
+        match error.retry_after() {
+            Some(seconds) => answer.with_header("Retry-After", &seconds.to_string()),
+            None => answer,
+        }
     }
 
     /// Adds a header.

@@ -1,22 +1,51 @@
 //! `Idempotency-Key` on every payment POST: the first answer is stored; the same key with the
 //! same body gets it back without a second gateway call, the same key with another body is a 409.
+//!
+//! A request claims its key before it runs and stores its answer after. A claim that is never
+//! finished (the request died, or the D1 write of its answer failed) is `idempotency_in_progress`
+//! only until it is older than any request can run — the gateway timeout plus a margin for the D1
+//! writes around the call. Then the next request with that key takes the claim over, and what it
+//! may do depends on the route ([`Stale`]): nothing here may ever charge twice.
 
 use crate::auth::Caller;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::{Idempotent, Store};
+use crate::time::Millis;
 use crate::{ApiError, ids};
 use std::future::Future;
 
 /// Longest key accepted.
 pub(crate) const MAX_KEY_LEN: usize = 255;
 
+/// How long, beyond the gateway timeout, a request may hold its claim: the D1 reads and writes
+/// before and after its one gateway call.
+pub(crate) const CLAIM_MARGIN_MS: u64 = 60_000;
+
+/// What a request may do with a claim it took over from a request that never finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stale {
+    /// Run the handler again. For checkout payments: the checkout itself is claimed `open` →
+    /// `processing` at most once, so a second run can never pay it twice (if the first run got
+    /// that far, the second answers `checkout_not_open`).
+    Rerun,
+    /// Never run again, because nothing else stops a second charge (merchant MIT charges): the
+    /// key's answer becomes 409 `idempotency_outcome_unknown`; the merchant checks the audit log.
+    Settle,
+}
+
+/// Claims made at or before this time are abandoned: no request runs that long.
+pub(crate) fn stale_before(now: Millis, gateway_timeout_ms: u64) -> Millis {
+    now.saturating_sub(gateway_timeout_ms.saturating_add(CLAIM_MARGIN_MS))
+}
+
 /// Runs `handler` once per (caller, path, key); later calls replay its answer.
 pub(crate) async fn once<S, G, F, Fut>(
     ctx: &Ctx<'_, S, G>,
     caller: &Caller,
     request: &ApiRequest,
+    stale: Stale,
     handler: F,
 ) -> Result<ApiResponse, ApiError>
 where
@@ -37,26 +66,41 @@ where
     let id = ids::digest(&[scope.as_bytes(), request.path.as_bytes(), key.as_bytes()]);
     let method = request.method.to_string();
     let fingerprint = ids::digest(&[method.as_bytes(), request.path.as_bytes(), &request.body]);
-    if !ctx.store.begin_idempotent(&id, &fingerprint, ctx.now).await? {
+    let taken_over = if ctx.store.begin_idempotent(&id, &fingerprint, ctx.now).await? {
+        false
+    } else {
         let record = ctx.store.idempotent(&id).await?.ok_or(ApiError::Internal)?;
-        return replay(record, &fingerprint);
-    }
-    let answer = match handler().await {
-        Ok(answer) => answer,
-        Err(error) => ApiResponse::error(&error, &ctx.request_id),
+        if let Some(answer) = replay(record, &fingerprint)? {
+            return Ok(answer);
+        }
+        let before = stale_before(ctx.now, ctx.config.gateway_timeout_ms);
+        if !ctx.store.take_over_idempotent(&id, &fingerprint, before, ctx.now).await? {
+            return Err(ApiError::Conflict("idempotency_in_progress"));
+        }
+        true
+    };
+    let answer = if taken_over && stale == Stale::Settle {
+        ApiResponse::error(&ApiError::Conflict("idempotency_outcome_unknown"), &ctx.request_id)
+    } else {
+        match handler().await {
+            Ok(answer) => answer,
+            Err(error) => ApiResponse::error(&error, &ctx.request_id),
+        }
     };
     let body = answer.body.as_ref().map(ToString::to_string).unwrap_or_default();
-    ctx.store.finish_idempotent(&id, answer.status, &body).await?;
+    // The answer stands even if it cannot be stored (the payment may have happened): the claim
+    // then stays unfinished until it is stale, and [`Stale`] says what a retry may do.
+    let _ = ctx.store.finish_idempotent(&id, ctx.now, answer.status, &body).await;
     Ok(answer)
 }
 
-/// The stored first answer, or why there is none to give.
-fn replay(record: Idempotent, fingerprint: &str) -> Result<ApiResponse, ApiError> {
+/// The stored first answer; `None` while the key's claim is unfinished.
+fn replay(record: Idempotent, fingerprint: &str) -> Result<Option<ApiResponse>, ApiError> {
     if record.fingerprint != fingerprint {
         return Err(ApiError::Conflict("idempotency_conflict"));
     }
     let (Some(status), Some(body)) = (record.status, record.body) else {
-        return Err(ApiError::Conflict("idempotency_in_progress"));
+        return Ok(None);
     };
     let status = u16::try_from(status).map_err(|_| ApiError::Internal)?;
     let body = if body.is_empty() {
@@ -65,5 +109,39 @@ fn replay(record: Idempotent, fingerprint: &str) -> Result<ApiResponse, ApiError
         Some(serde_json::from_str(&body).map_err(|_| ApiError::Internal)?)
     };
     let answer = ApiResponse { status, body, headers: Vec::new() };
-    Ok(answer.with_header("Idempotent-Replayed", "true"))
+    Ok(Some(answer.with_header("Idempotent-Replayed", "true")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CLAIM_MARGIN_MS, replay, stale_before};
+    use crate::store::Idempotent;
+
+    fn record(status: Option<i64>, body: Option<&str>) -> Idempotent {
+        Idempotent {
+            fingerprint: "f1".to_owned(),
+            status,
+            body: body.map(str::to_owned),
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn a_claim_is_stale_once_older_than_the_gateway_timeout_and_the_margin() {
+        let now = 1_000_000;
+        assert_eq!(stale_before(now, 10_000), now - 10_000 - CLAIM_MARGIN_MS);
+        assert_eq!(stale_before(5, 10_000), 0, "no underflow near the epoch");
+        assert_eq!(stale_before(now, u64::MAX), 0);
+    }
+
+    #[test]
+    fn replay_gives_the_stored_answer_none_while_unfinished_and_refuses_other_bodies() {
+        let done = replay(record(Some(402), Some(r#"{"status":"declined"}"#)), "f1").unwrap();
+        let done = done.unwrap();
+        assert_eq!((done.status, done.header("Idempotent-Replayed")), (402, Some("true")));
+        assert_eq!(replay(record(Some(204), Some("")), "f1").unwrap().unwrap().body, None);
+        assert_eq!(replay(record(None, None), "f1").unwrap(), None);
+        let other = replay(record(None, None), "f2").unwrap_err();
+        assert_eq!(other.code(), "idempotency_conflict");
+    }
 }

@@ -20,6 +20,7 @@ pub mod http;
 mod idempotency;
 mod ids;
 mod jwt;
+mod limits;
 mod merchant;
 mod openapi;
 mod payments;

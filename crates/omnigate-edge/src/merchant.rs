@@ -99,14 +99,6 @@ pub(crate) async fn transactions<S: Store, G: Gateway>(
     caller: &Caller,
 ) -> Result<ApiResponse, ApiError> {
     caller.require_merchant()?;
-    audit_log(ctx).await
-}
-
-/// The newest 200 gateway calls as `{"transactions":[...]}`: ids, types, masked tokens and result
-/// codes only. Shared by the merchant route and the dev-mode panel of the demo page.
-pub(crate) async fn audit_log<S: Store, G: Gateway>(
-    ctx: &Ctx<'_, S, G>,
-) -> Result<ApiResponse, ApiError> {
     let rows = ctx.store.calls(200).await?;
     let rows: Vec<_> = rows
         .iter()

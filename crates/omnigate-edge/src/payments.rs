@@ -3,7 +3,7 @@
 //! `card.omniToken`, CIT/REPEATED). The amount always comes from the checkout row.
 
 use crate::auth::Caller;
-use crate::card::{CardBody, ValidCard, saved_card_cvv, saved_card_json};
+use crate::card::{CardBody, ValidCard, check_saved_expiry, saved_card_cvv, saved_card_json};
 use crate::ctx::Ctx;
 use crate::gateway::{self, Audit, Gateway, GatewayOp, payment_answer, payment_status};
 use crate::http::{ApiRequest, ApiResponse};
@@ -125,6 +125,7 @@ async fn with_saved_card<S: Store, G: Gateway>(
     let shopper = caller.require_shopper()?;
     let card = ctx.store.card(token).await?.filter(|card| card.shopper_id == shopper);
     let card = card.ok_or(ApiError::Missing("card_not_found"))?;
+    check_saved_expiry(&card, ctx.now)?;
     let token = OmniToken::new(card.token);
     let mut request = base(&ctx.config.entity_id, checkout)?;
     request.payment_brand = card.brand.parse().ok();

@@ -5,7 +5,8 @@ use crate::auth::Caller;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse, MAX_BODY};
-use crate::idempotency::once;
+use crate::idempotency::{Stale, once};
+use crate::limits::limited;
 use crate::store::Store;
 use crate::{ApiError, catalog, checkouts, cors, dev, health, merchant, openapi, payments, wallet};
 use worker::Method;
@@ -48,14 +49,18 @@ async fn route<S: Store, G: Gateway>(
         (Method::Post, ["v1", "checkouts"]) => checkouts::create(ctx, caller, request).await,
         (Method::Get, ["v1", "checkouts", id]) => checkouts::get(ctx, id).await,
         (Method::Post, ["v1", "checkouts", id, "payments"]) => {
-            once(ctx, caller, request, || payments::pay(ctx, caller, request, id)).await
+            let pay = || payments::pay(ctx, caller, request, id);
+            limited(ctx, request, || once(ctx, caller, request, Stale::Rerun, pay)).await
         }
-        (Method::Post, ["v1", "tokens"]) => wallet::tokenize(ctx, caller, request).await,
+        (Method::Post, ["v1", "tokens"]) => {
+            limited(ctx, request, || wallet::tokenize(ctx, caller, request)).await
+        }
         (Method::Get, ["v1", "wallet"]) => wallet::list(ctx, caller).await,
         (Method::Delete, ["v1", "wallet", token]) => wallet::delete(ctx, caller, token).await,
         (Method::Post, ["v1", "tokens", token, "payments"]) => {
             caller.require_merchant()?;
-            once(ctx, caller, request, || merchant::charge(ctx, request, token)).await
+            once(ctx, caller, request, Stale::Settle, || merchant::charge(ctx, request, token))
+                .await
         }
         (Method::Delete, ["v1", "tokens", token]) => merchant::delete(ctx, caller, token).await,
         (Method::Get, ["v1", "transactions"]) => merchant::transactions(ctx, caller).await,

@@ -1,5 +1,5 @@
-//! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, the audit log)
-//! behind one trait, so handlers run against D1 in the Worker and a map in tests.
+//! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, failed payment
+//! attempts per client, the audit log) behind one trait, so handlers run against D1 in the Worker and a map in tests.
 
 use crate::ApiError;
 use crate::time::Millis;
@@ -91,6 +91,8 @@ pub(crate) struct Idempotent {
     pub(crate) status: Option<i64>,
     /// JSON text of the first answer.
     pub(crate) body: Option<String>,
+    /// When the current claim was made (by the first request, or by one that took it over).
+    pub(crate) created_at: i64,
 }
 
 /// One audit row: a gateway call, with no card data and the token masked.
@@ -144,15 +146,40 @@ pub(crate) trait Store {
     async fn delete_card(&self, token: &str) -> Result<(), ApiError>;
     /// The idempotency record of `key`.
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError>;
-    /// Creates the record if absent; true when this call created it.
+    /// Creates the record, claimed at `now`, if absent; true when this call created it.
     async fn begin_idempotent(
         &self,
         key: &str,
         fingerprint: &str,
         now: Millis,
     ) -> Result<bool, ApiError>;
-    /// Stores the first answer.
-    async fn finish_idempotent(&self, key: &str, status: u16, body: &str) -> Result<(), ApiError>;
+    /// Claims again, at `now`, a record with this fingerprint that has no answer and was claimed
+    /// at or before `stale_before`; true when this call won the claim.
+    async fn take_over_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        stale_before: Millis,
+        now: Millis,
+    ) -> Result<bool, ApiError>;
+    /// Stores the first answer, only while the claim made at `claimed_at` still holds (a request
+    /// whose claim was taken over never overwrites its successor's answer).
+    async fn finish_idempotent(
+        &self,
+        key: &str,
+        claimed_at: Millis,
+        status: u16,
+        body: &str,
+    ) -> Result<(), ApiError>;
+    /// Declined or rejected payment attempts of `client` in the window that starts at
+    /// `window_start` (0 when its row belongs to an older window).
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError>;
+    /// Counts one more, starting the count over when the client's row is from an older window.
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
+    ) -> Result<(), ApiError>;
     /// Appends an audit row.
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError>;
     /// The newest audit rows first.

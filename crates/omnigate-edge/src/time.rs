@@ -38,6 +38,15 @@ pub(crate) fn year_month(ms: Millis) -> Option<YearMonth> {
     YearMonth::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?).ok()
 }
 
+/// OPP's `yyyy-MM-dd HH:mm:ss+0000` as RFC 3339 (`yyyy-MM-ddTHH:mm:ss.000Z`); any other text
+/// comes back as it is.
+pub(crate) fn from_opp_timestamp(text: &str) -> String {
+    match (text.get(..10), text.get(10..11), text.get(11..19), text.get(19..)) {
+        (Some(date), Some(" "), Some(clock), Some("+0000")) => format!("{date}T{clock}.000Z"),
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +58,7 @@ mod tests {
         assert_eq!(rfc3339(1_777_636_800_000), "2026-05-01T12:00:00.000Z");
         let today = year_month(1_777_636_800_000).unwrap();
         assert_eq!((today.year(), today.month()), (2026, 5));
+        assert_eq!(from_opp_timestamp("2026-05-01 12:00:00+0000"), "2026-05-01T12:00:00.000Z");
+        assert_eq!(from_opp_timestamp("yesterday"), "yesterday");
     }
 }

@@ -58,10 +58,14 @@
 //!   otherwise `200.300.404` with a parameter error on `standingInstruction.initialTransactionId`.
 //! - Validation: [`codes::INVALID_PARAMETER`] with one [`result::ParameterError`] per bad field.
 //! - Forced outcomes: `customParameters[forceResultCode]=<code>`.
+//! - Inspection (sandbox only, not OPP): `GET /sandbox/transactions?entityId=` lists every
+//!   transaction with its type, referenced id, masked card and token, result code and timestamp
+//!   ([`inspection`]); a real OPP system answers 404.
 
 pub mod classify;
 pub mod codes;
 pub mod form;
+pub mod inspection;
 pub mod money;
 pub mod request;
 pub mod response;

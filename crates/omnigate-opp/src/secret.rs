@@ -7,11 +7,13 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Masks a card-shaped value as first 6 + stars + last 4 (`420000******0000`); anything too
-/// short to keep both ends, or not made of ASCII digits, becomes `***`.
+/// Masks a card-shaped value as first 6 + stars + last 4 (`420000******0000`). Masking is
+/// idempotent: a value masked this way comes back unchanged, so text of unknown origin (another
+/// system's "masked" field) can always be masked once more. Anything too short to keep both
+/// ends, or made of anything but ASCII digits and stars, becomes `***`.
 pub fn mask_card_like(value: &str) -> String {
-    let ascii_digits = value.bytes().all(|byte| byte.is_ascii_digit());
-    if !ascii_digits || value.len() < 12 {
+    let card_like = value.bytes().all(|byte| byte.is_ascii_digit() || byte == b'*');
+    if !card_like || value.len() < 12 {
         return "***".to_owned();
     }
     let (head, rest) = value.split_at(6);
@@ -128,6 +130,8 @@ mod tests {
         assert_eq!(token.masked(), "420000******0000");
         assert_eq!(mask_card_like("42"), "***");
         assert_eq!(mask_card_like("4200 0000 0000 0000"), "***");
+        assert_eq!(mask_card_like("420000******0000"), "420000******0000");
+        assert_eq!(mask_card_like("42000000****0000"), "420000******0000");
         assert_eq!(serde_json::to_string(&token).unwrap(), "\"4200008317420000\"");
     }
 }

@@ -2,10 +2,10 @@
 
 use crate::store::StoreError;
 use omnigate_opp::ResultCode;
+use omnigate_opp::inspection::LedgerEntry;
 use omnigate_opp::money::{Amount, Currency};
 use omnigate_opp::vocab::{PaymentType, SiMode, SiSource, SiType};
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
 
 /// One recorded transaction. Card data appears only masked or as a keyed hash.
 #[derive(Debug, Clone, Default)]
@@ -134,41 +134,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Tx> {
     })
 }
 
-/// One line of `GET /sandbox/transactions`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct LedgerEntry {
-    id: String,
-    payment_type: Option<PaymentType>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    referenced_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amount: Option<Amount>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    currency: Option<Currency>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_brand: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    card: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    omni_token: Option<String>,
-    result_code: String,
-    timestamp: String,
-}
-
-impl From<Tx> for LedgerEntry {
-    fn from(tx: Tx) -> Self {
-        Self {
-            id: tx.id,
-            payment_type: tx.payment_type,
-            referenced_id: tx.referenced_id,
-            amount: tx.amount,
-            currency: tx.currency,
-            payment_brand: tx.brand,
-            card: tx.masked_card,
-            omni_token: tx.masked_token,
-            result_code: tx.result_code,
-            timestamp: tx.created_at,
-        }
+/// One line of `GET /sandbox/transactions`: the masked card and token only.
+pub(crate) fn entry(tx: Tx) -> LedgerEntry {
+    LedgerEntry {
+        id: tx.id,
+        payment_type: tx.payment_type,
+        referenced_id: tx.referenced_id,
+        amount: tx.amount,
+        currency: tx.currency,
+        payment_brand: tx.brand,
+        card: tx.masked_card,
+        omni_token: tx.masked_token,
+        result_code: tx.result_code,
+        timestamp: tx.created_at,
     }
 }

@@ -24,6 +24,7 @@ mod vault;
 
 use axum::Router;
 use axum::routing::{delete, get, post};
+use omnigate_opp::inspection::SANDBOX_TRANSACTIONS_PATH;
 use std::fmt;
 use std::sync::Arc;
 
@@ -84,7 +85,7 @@ pub fn app(sandbox: Sandbox) -> Router {
             "/v1/omnitokens/{token}/payments",
             post(tokens::pay).fallback(http::method_not_allowed),
         )
-        .route("/sandbox/transactions", get(payments::ledger).fallback(http::method_not_allowed))
+        .route(SANDBOX_TRANSACTIONS_PATH, get(payments::ledger).fallback(http::method_not_allowed))
         .fallback(http::not_found)
         .layer(axum::middleware::from_fn(http::log_requests))
         .with_state(sandbox)

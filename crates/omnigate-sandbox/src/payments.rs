@@ -1,7 +1,7 @@
 //! `/v1/payments` and `/v1/payments/{id}` (GET), and the sandbox-only ledger listing.
 
 use crate::extract::{AuthorizedForm, AuthorizedQuery};
-use crate::ledger::{self, LedgerEntry};
+use crate::ledger;
 use crate::reply::from_tx;
 use crate::validate::Errors;
 use crate::{Sandbox, pay, tokens};
@@ -11,8 +11,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use omnigate_opp::codes;
+use omnigate_opp::inspection::Ledger;
 use omnigate_opp::request::{PaymentRequest, RequestKind};
-use serde_json::json;
 
 /// `POST /v1/payments`: a payment, a token payment (`card.omniToken`), or, with
 /// `createOmniToken=true` and no `paymentType`, a standalone tokenization.
@@ -59,9 +59,8 @@ pub(crate) async fn ledger(
     let job = entity.clone();
     match inner.store.run(move |connection| ledger::list(connection, &job)).await {
         Ok(transactions) => {
-            let entries: Vec<LedgerEntry> =
-                transactions.into_iter().map(LedgerEntry::from).collect();
-            Json(json!({ "entityId": entity, "transactions": entries })).into_response()
+            let transactions = transactions.into_iter().map(ledger::entry).collect();
+            Json(Ledger { entity_id: entity, transactions }).into_response()
         }
         Err(_) => inner.broken(&entity),
     }

@@ -2,11 +2,12 @@
 //! a one-line executor, and request builders.
 
 use crate::ctx::Ctx;
-use crate::gateway::{Gateway, GatewayFailure, GatewayOp};
+use crate::gateway::{Gateway, GatewayFailure, GatewayOp, Inspection};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
 use crate::time::Millis;
 use crate::{ApiError, Config, jwt, router};
+use omnigate_opp::inspection::{Ledger, LedgerEntry};
 use omnigate_opp::response::{CardInfo, PaymentResponse};
 use omnigate_opp::result::ResultInfo;
 use omnigate_opp::secret::OmniToken;
@@ -56,6 +57,10 @@ pub(crate) struct MemStore {
     pub(crate) cards: RefCell<Vec<WalletCard>>,
     pub(crate) idempotency: RefCell<HashMap<String, Idempotent>>,
     pub(crate) calls: RefCell<Vec<GatewayCall>>,
+    /// Makes storing an idempotent answer fail, like a D1 write failing halfway.
+    pub(crate) fail_finish: Cell<bool>,
+    /// Client → (window start, failed attempts).
+    pub(crate) failed: RefCell<HashMap<String, (Millis, u32)>>,
 }
 
 impl Store for MemStore {
@@ -118,21 +123,67 @@ impl Store for MemStore {
         &self,
         key: &str,
         fingerprint: &str,
-        _now: Millis,
+        now: Millis,
     ) -> Result<bool, ApiError> {
         let mut map = self.idempotency.borrow_mut();
         if map.contains_key(key) {
             return Ok(false);
         }
-        let record = Idempotent { fingerprint: fingerprint.to_owned(), status: None, body: None };
+        let fingerprint = fingerprint.to_owned();
+        let record = Idempotent { fingerprint, status: None, body: None, created_at: now as i64 };
         map.insert(key.to_owned(), record);
         Ok(true)
     }
-    async fn finish_idempotent(&self, key: &str, code: u16, body: &str) -> Result<(), ApiError> {
-        if let Some(record) = self.idempotency.borrow_mut().get_mut(key) {
+    async fn take_over_idempotent(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        stale_before: Millis,
+        now: Millis,
+    ) -> Result<bool, ApiError> {
+        let mut map = self.idempotency.borrow_mut();
+        let Some(record) = map.get_mut(key) else { return Ok(false) };
+        let stale = record.fingerprint == fingerprint
+            && record.status.is_none()
+            && record.created_at <= stale_before as i64;
+        if stale {
+            record.created_at = now as i64;
+        }
+        Ok(stale)
+    }
+    async fn finish_idempotent(
+        &self,
+        key: &str,
+        claimed_at: Millis,
+        code: u16,
+        body: &str,
+    ) -> Result<(), ApiError> {
+        if self.fail_finish.get() {
+            return Err(ApiError::Internal);
+        }
+        let mut map = self.idempotency.borrow_mut();
+        let record = map.get_mut(key).filter(|r| r.created_at == claimed_at as i64);
+        if let Some(record) = record.filter(|record| record.status.is_none()) {
             record.status = Some(i64::from(code));
             record.body = Some(body.to_owned());
         }
+        Ok(())
+    }
+    async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
+        let failed = self.failed.borrow();
+        Ok(failed.get(client).filter(|(start, _)| *start == window_start).map_or(0, |(_, n)| *n))
+    }
+    async fn record_failed_attempt(
+        &self,
+        client: &str,
+        window_start: Millis,
+    ) -> Result<(), ApiError> {
+        let mut failed = self.failed.borrow_mut();
+        let entry = failed.entry(client.to_owned()).or_insert((window_start, 0));
+        if entry.0 != window_start {
+            *entry = (window_start, 0);
+        }
+        entry.1 += 1;
         Ok(())
     }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
@@ -144,14 +195,20 @@ impl Store for MemStore {
     }
 }
 
-/// Behaves like the sandbox: decline and slow test cards, a token vault, TK / DT / DL.
+/// Behaves like the sandbox: decline and slow test cards, a token vault, a ledger of TK / DT /
+/// DL and payments behind the inspection endpoint.
 #[derive(Default)]
 pub(crate) struct FakeGateway {
     /// Every form or path sent, in order.
     pub(crate) sent: RefCell<Vec<String>>,
     /// Live tokens → deleted?
     pub(crate) tokens: RefCell<BTreeMap<String, bool>>,
+    /// What the inspection endpoint lists, oldest first. Unlike the sandbox it keeps the full
+    /// token, so tests prove that the Worker masks it.
+    pub(crate) ledger: RefCell<Vec<LedgerEntry>>,
     pub(crate) down: Cell<bool>,
+    /// Behaves like real OPP: no inspection endpoint (HTTP 404).
+    pub(crate) real_opp: Cell<bool>,
     counter: Cell<u32>,
 }
 
@@ -178,16 +235,35 @@ impl FakeGateway {
         token
     }
 
+    /// Appends a ledger row and returns its id.
+    fn record(&self, kind: &str, token: Option<&str>, code: &str) -> String {
+        let id = self.next_id();
+        self.ledger.borrow_mut().push(LedgerEntry {
+            id: id.clone(),
+            payment_type: kind.parse().ok(),
+            referenced_id: None,
+            amount: None,
+            currency: None,
+            payment_brand: Some("VISA".to_owned()),
+            card: None,
+            omni_token: token.map(str::to_owned),
+            result_code: code.to_owned(),
+            timestamp: "2026-05-01 12:00:00+0000".to_owned(),
+        });
+        id
+    }
+
     fn pay(
         &self,
         form: &omnigate_opp::request::PaymentRequest,
         tokenize: bool,
     ) -> Result<PaymentResponse, GatewayFailure> {
         let pan = form.card.number.as_ref().map(|pan| pan.expose().to_owned());
-        if let Some(token) = &form.card.omni_token
-            && self.tokens.borrow().get(token.expose()) != Some(&false)
-        {
-            return Ok(answer("100.150.202"));
+        if let Some(token) = &form.card.omni_token {
+            if self.tokens.borrow().get(token.expose()) != Some(&false) {
+                return Ok(answer("100.150.202"));
+            }
+            self.record("DT", Some(token.expose()), "000.100.110");
         }
         let code = match pan.as_deref() {
             Some("4200000000000992") => return Err(GatewayFailure::Timeout),
@@ -195,12 +271,17 @@ impl FakeGateway {
             _ => "000.100.110",
         };
         let mut response = answer(code);
-        response.id = Some(self.next_id());
+        let kind = form.payment_type.map_or("TK", |kind| kind.as_str());
+        response.id = Some(self.record(kind, None, code));
         if code == "000.100.110"
             && (tokenize || form.create_omni_token)
             && let Some(pan) = pan
         {
-            let token = OmniToken::new(self.issue(&pan));
+            let token = self.issue(&pan);
+            if !tokenize {
+                self.record("TK", Some(&token), code);
+            }
+            let token = OmniToken::new(token);
             response.card = Some(CardInfo { omni_token: Some(token), ..CardInfo::default() });
         }
         Ok(response)
@@ -229,12 +310,25 @@ impl Gateway for FakeGateway {
                     Some(deleted) if *deleted => answer("100.150.202"),
                     Some(deleted) => {
                         *deleted = true;
+                        self.record("DL", Some(token.expose()), "000.100.110");
                         answer("000.100.110")
                     }
                 })
             }
             GatewayOp::Probe => Ok(answer("700.400.580")),
         }
+    }
+
+    async fn inspect(&self) -> Result<Inspection, GatewayFailure> {
+        if self.down.get() {
+            return Err(GatewayFailure::Unavailable);
+        }
+        self.sent.borrow_mut().push("GET /sandbox/transactions".to_owned());
+        if self.real_opp.get() {
+            return Ok(Inspection::NotOffered);
+        }
+        let transactions = self.ledger.borrow().clone();
+        Ok(Inspection::Ledger(Ledger { entity_id: "entity-1".to_owned(), transactions }))
     }
 }
 

@@ -2,6 +2,9 @@
 
 mod checkout;
 pub(crate) mod fakes;
+mod idempotency;
+mod ledger;
+mod limits;
 mod payment;
 mod routing;
 mod wallet;

@@ -149,3 +149,32 @@ fn save_card_then_one_click() {
     let audit = world.store.calls.borrow().last().cloned().unwrap();
     assert_eq!(audit.token_masked.unwrap(), "420000******0000");
 }
+
+#[test]
+fn an_expired_saved_card_is_refused_before_the_gateway() {
+    let world = World::new();
+    let id = world.checkout();
+    let body = json!({"card": card("4200000000000000"), "saveCard": true});
+    let path = format!("/v1/checkouts/{id}/payments");
+    let saved = world.send(shopper(keyed(post(&path, &body), "k1"), "alice"));
+    let token = saved.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned();
+    let set_expiry = |month: &str, year: &str| {
+        let mut cards = world.store.cards.borrow_mut();
+        cards[0].expiry_month = month.to_owned();
+        cards[0].expiry_year = year.to_owned();
+    };
+    // Saved as 12/2030; it is May 2026 now. A card that ran out in April is refused.
+    set_expiry("04", "2026");
+    let next = world.checkout();
+    let path = format!("/v1/checkouts/{next}/payments");
+    let sent = world.sent().len();
+    let answer = world.send(shopper(keyed(post(&path, &json!({"token": token})), "k2"), "alice"));
+    assert_eq!((answer.status, code(&answer).as_str()), (400, "expired"), "{answer:?}");
+    assert_eq!(answer.body.unwrap()["error"]["field"], "token");
+    assert_eq!(world.sent().len(), sent);
+    assert_eq!(world.send(get(&format!("/v1/checkouts/{next}"))).body.unwrap()["status"], "open");
+    // Until the end of its expiry month a card still pays.
+    set_expiry("05", "2026");
+    let answer = world.send(shopper(keyed(post(&path, &json!({"token": token})), "k3"), "alice"));
+    assert_eq!(answer.status, 200, "{answer:?}");
+}

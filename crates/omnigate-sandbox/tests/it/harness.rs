@@ -1,6 +1,7 @@
 //! Starts the real `omnigate-sandbox` binary on a free port with a temporary database, talks
 //! to it over HTTP, and always stops it (the guard kills the process on drop).
 
+use omnigate_opp::inspection::Ledger;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -197,6 +198,15 @@ impl Gateway {
     pub(crate) fn ledger_of(&self, entity: &str) -> Vec<(String, String, Option<String>)> {
         let answer = self.get(&format!("/sandbox/transactions?entityId={entity}"));
         assert_eq!(answer.status, 200);
+        // The wire contract the Worker reads in dev mode, with cards and tokens masked.
+        let typed: Ledger = serde_json::from_value(answer.body.clone()).unwrap();
+        assert_eq!(typed.entity_id, entity);
+        for entry in &typed.transactions {
+            for masked in [&entry.card, &entry.omni_token].into_iter().flatten() {
+                let digits = masked.bytes().filter(u8::is_ascii_digit).count();
+                assert!(masked.contains('*') && digits <= 10, "{masked} is not masked");
+            }
+        }
         let text = |entry: &Value, key: &str| entry[key].as_str().map(str::to_owned);
         answer.body["transactions"]
             .as_array()
