@@ -245,10 +245,11 @@ fn split(input: &str, today: YearMonth) -> (Cow<'_, str>, Cow<'_, str>) {
     if iso {
         return (Cow::Borrowed(&input[5..]), Cow::Borrowed(&input[..4]));
     }
-    if let Some(slash) = input.find('/') {
+    // Byte searches: '/' is ASCII, so this is exact on UTF-8, and cheaper than `find(char)`.
+    if let Some(slash) = input.bytes().position(|b| b == b'/') {
         let month = input[..slash].trim_end_matches(js::is_space);
         let rest = &input[slash + 1..];
-        if !rest.contains('/') {
+        if !rest.bytes().any(|b| b == b'/') {
             // Two pieces (the usual "MM/YY"): the year is the second piece, trimmed at its start.
             return (Cow::Borrowed(month), Cow::Borrowed(rest.trim_start_matches(js::is_space)));
         }
