@@ -38,10 +38,10 @@ pub use fields::{
     validate_postal_code,
 };
 
-/// The allocator std uses on wasm32, here without std.
+/// talc over the module's growable memory (one thread: no atomics).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// A panic (a bug: no export panics on any input) traps, which JS sees as a `RuntimeError`.
 #[cfg(target_arch = "wasm32")]
