@@ -8,8 +8,6 @@ use crate::{Result, run, services, smoke, tools, wasm, worker};
 use std::path::Path;
 use std::process::Command;
 
-/// Crates that only make sense on wasm32; the host checks skip them.
-const WASM_ONLY: &[&str] = &["omnigate-card-wasm"];
 /// Crates that must also build for wasm32, as they are built: the browser module alone (it is
 /// `no_std` with a panic handler of its own, so it must not be unified with the Worker's
 /// wasm-bindgen, which brings std), and the Worker with the crates it uses.
@@ -104,9 +102,7 @@ pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
     if suites.wants("lint") {
         tally.check("cargo fmt", run::status(&mut cargo(&["fmt", "--all", "--", "--check"])));
         let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets"]);
-        host_clippy
-            .args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]))
-            .args(["--", "-D", "warnings"]);
+        host_clippy.args(["--", "-D", "warnings"]);
         tally.check("clippy (host)", run::status(&mut host_clippy));
         for packages in WASM_BUILDS {
             let mut wasm_clippy = cargo(&["clippy", "--target", "wasm32-unknown-unknown"]);
@@ -119,7 +115,6 @@ pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
     }
     if suites.wants("unit") {
         let mut unit = cargo(&["test", "--workspace"]);
-        unit.args(WASM_ONLY.iter().flat_map(|name| ["--exclude", name]));
         tally.suite("cargo test", cargo_tests(&mut unit));
     }
     if suites.wants("npm") {

@@ -67,3 +67,20 @@ pub(crate) fn error(error: &CardError) -> usize {
 pub(crate) fn outcome(result: Result<(), CardError>) -> usize {
     result.err().map_or(0, |e| error(&e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{decimal, today, years};
+
+    #[test]
+    fn numbers_cross_as_js_sends_them() {
+        assert_eq!([decimal(0), decimal(7), decimal(4_294_967_295)], ["0", "7", "4294967295"]);
+        assert_eq!(today(2026 * 16 + 6).map(|t| (t.year(), t.month())), Some((2026, 6)));
+        assert_eq!(today(0), None);
+        assert_eq!(today(2026 * 16 + 13), None);
+        assert_eq!(
+            [years(None), years(Some(f64::NAN)), years(Some(-3.0)), years(Some(1e9))],
+            [19, 0, 0, u16::MAX]
+        );
+    }
+}

@@ -105,3 +105,75 @@ fn numbers(field: Field<'_>, name: &'static str) -> Result<Option<Vec<u8>>, Card
             .map(Some),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+    use omnigate_card::PatternSpec;
+
+    const FIELD: char = '\u{1f}';
+
+    fn encoded(fields: [&str; 9]) -> String {
+        fields.join(&FIELD.to_string())
+    }
+
+    #[test]
+    fn a_full_definition_reads_into_a_spec() {
+        let text = encoded([
+            "=campus", "=Campus", "=CAMPUS", "=99~98,4", "=16", "=4,8", "=CVC", "=4", "=0",
+        ]);
+        let spec = read(&text, "spec").unwrap();
+        assert_eq!(
+            (spec.id.as_str(), spec.name.as_str(), spec.gateway_brand.as_str()),
+            ("campus", "Campus", "CAMPUS")
+        );
+        let range = PatternSpec::Range("99".into(), "98".into());
+        assert_eq!(spec.patterns, [range, PatternSpec::Prefix("4".into())]);
+        assert_eq!((spec.lengths, spec.gaps), (vec![16], vec![4, 8]));
+        assert_eq!(
+            (spec.security_code_name.as_str(), spec.security_code_size, spec.luhn),
+            ("CVC", 4, false)
+        );
+    }
+
+    #[test]
+    fn absent_fields_keep_the_defaults_and_bad_ones_name_the_field() {
+        let spec = read(&encoded(["=x", "-", "-", "=1", "-", "-", "-", "-", "-"]), "spec").unwrap();
+        assert_eq!(
+            (spec.name.as_str(), spec.lengths.as_slice(), spec.luhn),
+            ("x", &[16][..], true)
+        );
+        let field = |text: &str| match read(text, "config") {
+            Err(omnigate_card::CardError::InvalidBrand { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(field("!"), "config");
+        assert_eq!(field(&encoded(["!", "-", "-", "=1", "-", "-", "-", "-", "-"])), "id");
+        assert_eq!(field(&encoded(["=x", "-", "-", "!", "-", "-", "-", "-", "-"])), "patterns");
+        assert_eq!(field(&encoded(["=x", "-", "-", "=1,!", "-", "-", "-", "-", "-"])), "patterns");
+        assert_eq!(
+            field(&encoded(["=x", "-", "-", "=1", "=16,1.5", "-", "-", "-", "-"])),
+            "lengths"
+        );
+        assert_eq!(field(&encoded(["=x", "-", "-", "=1", "-", "!", "-", "-", "-"])), "gaps");
+        assert_eq!(field(&encoded(["=x", "-", "-", "=1", "-", "-", "-", "=300", "-"])), "code");
+    }
+
+    #[test]
+    fn no_encoding_makes_it_panic() {
+        let pieces = ["=", "-", "!", "~", ",", "1", "x", "\u{1f}", "é", ""];
+        let mut state = 0x9e37_79b9_u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                text.push_str(pieces[(state % pieces.len() as u32) as usize]);
+            }
+            if let Ok(spec) = read(&text, "spec") {
+                let _ = spec.build();
+            }
+        }
+    }
+}

@@ -2,8 +2,11 @@
 //! reproducible from the seed printed in each failure.
 
 use omnigate_card::{
-    Brand, BrandTable, NumberOptions, Validity, format_expiry, format_number, luhn, map_caret,
-    strip_formatting, validate_number,
+    Brand, BrandSpec, BrandTable, CardNumber, Cvc, Expiry, Holder, NumberOptions, PatternSpec,
+    PostalCode, Validity, YearMonth, format_expiry, format_number, luhn, map_caret, split_expiry,
+    strip_formatting, validate_cvc, validate_expiry, validate_expiry_date, validate_expiry_month,
+    validate_expiry_parts, validate_expiry_year, validate_holder, validate_number,
+    validate_postal_code,
 };
 
 /// xorshift64*: enough randomness for test inputs, no dependency.
@@ -130,5 +133,72 @@ fn caret_mapping_is_monotonic() {
             last = mapped;
         }
         assert_eq!(last, formatted.len());
+    }
+}
+
+/// A string of up to 24 characters from an alphabet that reaches every branch of the parsers:
+/// digits, the separators they know, JS white space, letters, and multi-byte characters
+/// (Arabic-Indic digits, U+FEFF, an astral character whose UTF-16 length is 2).
+fn messy(rng: &mut Rng) -> String {
+    const PIECES: [&str; 16] = [
+        "0", "1", "2", "4", "9", "/", " ", "-", "\t", "\u{a0}", "\u{feff}", "x", "٤", "🂡", "12",
+        "20",
+    ];
+    (0..rng.below(25)).map(|_| PIECES[rng.below(PIECES.len() as u64) as usize]).collect()
+}
+
+/// A panic in the browser module traps it for the rest of the page's life, so no input may
+/// make any check, parser or formatter panic (the debug build also traps on overflow).
+#[test]
+fn no_input_makes_anything_panic() {
+    let tables = [BrandTable::standard(), BrandTable::credit_card_type()];
+    let today = YearMonth::new(2026, 6).unwrap();
+    let options = [
+        NumberOptions::default(),
+        NumberOptions {
+            max_length: Some(16),
+            luhn_validate_union_pay: true,
+            skip_luhn_validation: false,
+        },
+        NumberOptions {
+            max_length: Some(1),
+            luhn_validate_union_pay: false,
+            skip_luhn_validation: true,
+        },
+    ];
+    let mut rng = Rng(0xf00d);
+    for round in 0..20_000 {
+        let (a, b) = (messy(&mut rng), messy(&mut rng));
+        let table = &tables[round % 2];
+        let _ = validate_number(&a, table, &options[round % 3]);
+        let _ = table.detect_matches(&a);
+        let _ = CardNumber::parse_with(&a, table, &options[round % 3]);
+        let _ = format_number(&a, table);
+        let formatted = format_expiry(&a);
+        let _ = map_caret(&a, rng.below(30) as usize, &formatted);
+        let max = [0, 19, u16::MAX][round % 3];
+        let _ = validate_expiry(&a, today, max);
+        let _ = validate_expiry_date(&a, today, max);
+        let _ = validate_expiry_parts(&a, &b, today, max);
+        let _ = validate_expiry_month(&a, today);
+        let _ = validate_expiry_year(&a, today, max);
+        let _ = split_expiry(&a, today);
+        let _ = Expiry::parse(&a, today);
+        let _ = Expiry::from_parts(&a, &b, today);
+        let _ = validate_cvc(&a, &[0, 3, 4, usize::MAX][..round % 5]);
+        let _ = a.parse::<Cvc>();
+        let _ = validate_holder(&a);
+        let _ = a.parse::<Holder>();
+        let _ = validate_postal_code(&a, round % 4);
+        let _ = a.parse::<PostalCode>();
+        let _ = luhn(&a);
+        let mut spec = BrandSpec::new(a.clone(), b.clone());
+        spec.patterns =
+            vec![PatternSpec::Prefix(a.clone()), PatternSpec::Range(a.clone(), b.clone())];
+        if let Ok(brand) = spec.build() {
+            let mut changed = table.clone();
+            let _ = changed.add(brand);
+            let _ = validate_number(&b, &changed, &options[0]);
+        }
     }
 }
