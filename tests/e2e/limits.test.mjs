@@ -1,11 +1,12 @@
 // Card-testing protection through the real Worker and sandbox: once a client has had ten declined
 // attempts, its next payment attempt is a 429 with Retry-After that never reaches the gateway,
 // while other clients still pay. The client is its CF-Connecting-IP, which Cloudflare sets and
-// `wrangler dev` keeps when a test sends one. The demo page says when to try again.
+// `wrangler dev` keeps when a test sends one. The demo page says when to try again. Rows of ended
+// windows are deleted from the Worker's D1 as new declines are counted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addProduct, api, card, launchBrowser, ledger, merchantCheckout, screenshot, uniqueKey, worker,
+  addProduct, api, card, d1, launchBrowser, ledger, merchantCheckout, screenshot, uniqueKey, worker,
 } from './support.mjs';
 
 const MAX_FAILED_ATTEMPTS = 10; // limits.rs, README
@@ -30,6 +31,17 @@ test('ten declines from one client make its next attempt a 429 that never reache
 
   const shopper = await pay(checkout.id, '4200000000000000', '198.51.100.20');
   assert.equal(shopper.status, 200, shopper.text);
+});
+
+test('a counted decline deletes the rows of windows that have ended', async () => {
+  // A client whose window ended long ago (no API call can make one: its row goes into the
+  // Worker's local D1 directly); the oldest rows go first, and 0 is older than any real window.
+  const old = uniqueKey('e2e-old-client');
+  await d1(`INSERT INTO failed_attempts (client, window_start, count) VALUES ('${old}', 0, 3)`);
+  const checkout = await merchantCheckout('3.00');
+  const declined = await pay(checkout.id, '4200000000000208', '203.0.113.68');
+  assert.equal(declined.status, 402, declined.text);
+  assert.deepEqual(await d1(`SELECT client FROM failed_attempts WHERE client = '${old}'`), []);
 });
 
 test('the demo page tells a blocked client when to try again', async () => {

@@ -1,10 +1,10 @@
 // Saved cards through the real Worker and sandbox: save during payment (TK), one-click (DT),
 // standalone tokenization (TK), wallet delete (DL), merchant MIT (DT) and token delete (DL),
-// cross-shopper access, and the audit log.
+// cross-shopper access, the audit log, and no MIT charge on a card that has expired since.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api, card, ledger, merchantCheckout, merchantKey, newLedgerTypes, shopperToken, uniqueKey,
+  api, card, d1, ledger, merchantCheckout, merchantKey, newLedgerTypes, shopperToken, uniqueKey,
 } from './support.mjs';
 
 test('save a card while paying, then pay one-click, then charge it as the merchant', async () => {
@@ -85,4 +85,27 @@ test('standalone tokenization, wallet listing and deletion by the owner only', a
   assert.deepEqual(await newLedgerTypes(before), ['DL']);
   const wallet = await api('GET', '/v1/wallet', { auth: carol });
   assert.deepEqual(wallet.body.cards, []);
+});
+
+test('the merchant cannot charge a saved card that has expired since', async () => {
+  const erin = await shopperToken(uniqueKey('expired-mit'));
+  const first = await merchantCheckout('3.00');
+  const saved = await api('POST', `/v1/checkouts/${first.id}/payments`, {
+    auth: erin, key: uniqueKey('expired-mit'), body: { card: card('4200000000000000'), saveCard: true },
+  });
+  assert.equal(saved.status, 200, saved.text);
+  const { token } = saved.body.savedCard;
+  // Time passes: the card ran out in January 2020 (its row in the Worker's local D1).
+  assert.match(token, /^\d{12,19}$/);
+  await d1(`UPDATE wallet_cards SET expiry_month = '01', expiry_year = '2020' WHERE token = '${token}'`);
+
+  const before = (await ledger()).length;
+  const refused = await api('POST', `/v1/tokens/${token}/payments`, {
+    auth: merchantKey(), key: uniqueKey('expired-mit'),
+    body: { amount: '4.99', currency: 'EUR', type: 'RECURRING' },
+  });
+  assert.equal(refused.status, 400, refused.text);
+  assert.equal(refused.body.error.code, 'expired');
+  assert.equal(refused.body.error.field, 'token');
+  assert.equal((await ledger()).length, before, 'an expired card reached the gateway');
 });

@@ -126,6 +126,7 @@ impl ValidCard {
 
 /// A saved card pays only until the end of its expiry month (the card rules' `check` for the
 /// month of `now`): an expired one is a 400 `expired` on `token`, and the gateway is not called.
+/// The one rule for every charge on a saved card: one-click payments and merchant MIT charges.
 pub(crate) fn check_saved_expiry(card: &WalletCard, now: Millis) -> Result<(), ApiError> {
     let today = time::year_month(now).ok_or(ApiError::Internal)?;
     let month = card.expiry_month.parse().map_err(|_| ApiError::Internal)?;

@@ -235,6 +235,13 @@ window_start = ?2";
         self.run(sql, &[text(client), millis(window_start)]).await.map(|_| ())
     }
 
+    async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError> {
+        // D1 has no DELETE ... LIMIT; the subquery walks failed_attempts_by_window (0004).
+        let sql = "DELETE FROM failed_attempts WHERE client IN (SELECT client FROM failed_attempts \
+WHERE window_start < ?1 ORDER BY window_start LIMIT ?2)";
+        self.run(sql, &[millis(before), int(i64::from(limit))]).await.map(|_| ())
+    }
+
     async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {
         let sql = "INSERT INTO gateway_calls (id, type, token_masked, checkout_id, result_code, \
 created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING";

@@ -3,6 +3,11 @@
 //! [`WINDOW_MS`]; past that its payment requests are a 429 `too_many_attempts` with `Retry-After`
 //! until the window ends, and the gateway is not called. Shoppers who pay are never slowed down:
 //! only answers the gateway declined (HTTP 402) count, once each (not their idempotent replays).
+//!
+//! A client's row is dead once its window has ended. No cron clears them: each counted attempt
+//! also deletes up to [`PRUNE_BATCH`] rows of ended windows, oldest first. Every write adds at
+//! most one row and removes more than one old one, so the table stays about as large as the
+//! number of clients with failed attempts in one window.
 
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
@@ -17,6 +22,11 @@ pub(crate) const MAX_FAILED_ATTEMPTS: u32 = 10;
 
 /// Length of a window.
 pub(crate) const WINDOW_MS: u64 = 10 * 60 * 1000;
+
+/// Rows of ended windows a counted attempt deletes (one D1 statement, through an index). More
+/// than the one row a write may add, so the old rows always shrink away.
+pub(crate) const PRUNE_BATCH: u32 = 10;
+const _: () = assert!(PRUNE_BATCH > 1);
 
 /// Start of the window that holds `now`, and the whole seconds until it ends.
 pub(crate) fn window(now: Millis) -> (Millis, u64) {
@@ -52,8 +62,9 @@ where
     }
     let answer = handler().await?;
     if answer.status == 402 && answer.header("Idempotent-Replayed").is_none() {
-        // The answer stands even if the count is lost.
+        // The answer stands even if the count is lost, or the old rows stay a little longer.
         let _ = ctx.store.record_failed_attempt(&client, start).await;
+        let _ = ctx.store.prune_failed_attempts(start, PRUNE_BATCH).await;
     }
     Ok(answer)
 }

@@ -1,8 +1,10 @@
 //! The merchant's token routes: `POST /v1/tokens/{token}/payments` (card-on-file MIT:
-//! MIT/REPEATED with the stored initial CIT id → DT), `DELETE /v1/tokens/{token}` (→ DL) and the
-//! audit log `GET /v1/transactions`.
+//! MIT/REPEATED with the stored initial CIT id → DT; a card past its expiry month is refused as
+//! for one-click payments), `DELETE /v1/tokens/{token}` (→ DL) and the audit log
+//! `GET /v1/transactions`.
 
 use crate::auth::Caller;
+use crate::card::check_saved_expiry;
 use crate::ctx::Ctx;
 use crate::gateway::{self, Audit, Gateway, GatewayOp, payment_answer};
 use crate::http::{ApiRequest, ApiResponse};
@@ -59,6 +61,7 @@ pub(crate) async fn charge<S: Store, G: Gateway>(
     let body: MitBody = request.json()?;
     let (amount, currency, payment_type, kind) = body.parse()?;
     let card = ctx.store.card(token).await?.ok_or(ApiError::Missing("card_not_found"))?;
+    check_saved_expiry(&card, ctx.now)?;
     let initial =
         card.initial_transaction_id.ok_or(ApiError::Conflict("no_initial_transaction"))?;
     let token = OmniToken::new(card.token);

@@ -180,6 +180,9 @@ pub(crate) trait Store {
         client: &str,
         window_start: Millis,
     ) -> Result<(), ApiError>;
+    /// Deletes at most `limit` rows of failed attempts whose window started before `before`,
+    /// oldest first.
+    async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError>;
     /// Appends an audit row.
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError>;
     /// The newest audit rows first.

@@ -186,6 +186,19 @@ impl Store for MemStore {
         entry.1 += 1;
         Ok(())
     }
+    async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError> {
+        let mut failed = self.failed.borrow_mut();
+        let mut old: Vec<(Millis, String)> = failed
+            .iter()
+            .filter(|(_, (start, _))| *start < before)
+            .map(|(client, (start, _))| (*start, client.clone()))
+            .collect();
+        old.sort();
+        for (_, client) in old.into_iter().take(limit as usize) {
+            failed.remove(&client);
+        }
+        Ok(())
+    }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
         self.calls.borrow_mut().push(call.clone());
         Ok(())

@@ -1,9 +1,10 @@
 //! Card-testing protection: too many declined attempts from one client are a 429 with
-//! `Retry-After` until the window ends, and never reach the gateway.
+//! `Retry-After` until the window ends, and never reach the gateway; rows of ended windows are
+//! deleted as new attempts are counted.
 
 use super::fakes::*;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::limits::{MAX_FAILED_ATTEMPTS, WINDOW_MS};
+use crate::limits::{MAX_FAILED_ATTEMPTS, PRUNE_BATCH, WINDOW_MS, window};
 use serde_json::{Value, json};
 
 fn from(request: ApiRequest, ip: &str) -> ApiRequest {
@@ -55,4 +56,35 @@ fn payments_that_succeed_and_replayed_declines_do_not_count() {
         assert_eq!(replayed.status, 402);
     }
     assert_eq!(pay(&world, &id, "fresh", "203.0.113.9", APPROVED).status, 200);
+}
+
+#[test]
+fn each_counted_decline_deletes_a_batch_of_rows_of_ended_windows_oldest_first() {
+    let world = World::new();
+    let (start, _) = window(NOW);
+    let old = PRUNE_BATCH as u64 + 5;
+    for n in 1..=old {
+        world.store.failed.borrow_mut().insert(format!("old-{n}"), (start - n * WINDOW_MS, 3));
+    }
+    world.store.failed.borrow_mut().insert("current".to_owned(), (start, 2));
+    let rows = |prefix: &str| {
+        let failed = world.store.failed.borrow();
+        let mut rows: Vec<String> =
+            failed.keys().filter(|client| client.starts_with(prefix)).cloned().collect();
+        rows.sort();
+        rows
+    };
+    // Payments that succeed write nothing, so they delete nothing either.
+    let id = world.checkout();
+    assert_eq!(pay(&world, &id, "ok", "203.0.113.5", APPROVED).status, 200);
+    assert_eq!(rows("old-").len() as u64, old);
+    let id = world.checkout();
+    assert_eq!(pay(&world, &id, "d1", "203.0.113.5", DECLINED).status, 402);
+    let left: Vec<String> = (1..=5).map(|n| format!("old-{n}")).collect();
+    assert_eq!(rows("old-"), left, "the oldest rows go first");
+    assert_eq!(pay(&world, &id, "d2", "198.51.100.5", DECLINED).status, 402);
+    assert!(rows("old-").is_empty());
+    // The current window's rows stay: this one's count and the two just recorded.
+    assert_eq!(world.store.failed.borrow().len(), 3);
+    assert_eq!(world.store.failed.borrow()["current"], (start, 2));
 }

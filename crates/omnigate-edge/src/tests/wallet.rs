@@ -55,6 +55,32 @@ fn merchants_charge_saved_cards_with_mit() {
 }
 
 #[test]
+fn merchants_cannot_charge_a_saved_card_past_its_expiry_month() {
+    let world = World::new();
+    let token = saved_token(&world);
+    let set_expiry = |month: &str, year: &str| {
+        let mut cards = world.store.cards.borrow_mut();
+        cards[0].expiry_month = month.to_owned();
+        cards[0].expiry_year = year.to_owned();
+    };
+    let body = json!({"amount":"9.99","currency":"EUR","type":"RECURRING"});
+    let path = format!("/v1/tokens/{token}/payments");
+    // Saved as 12/2030; it is May 2026 now. A card that ran out in April is refused.
+    set_expiry("04", "2026");
+    let (sent, calls) = (world.sent().len(), world.store.calls.borrow().len());
+    let answer = world.send(merchant(keyed(post(&path, &body), "m1")));
+    assert_eq!((answer.status, code(&answer).as_str()), (400, "expired"), "{answer:?}");
+    assert_eq!(answer.body.unwrap()["error"]["field"], "token");
+    assert_eq!(world.sent().len(), sent, "an expired card reached the gateway");
+    assert_eq!(world.store.calls.borrow().len(), calls);
+    // Until the end of its expiry month a card can still be charged.
+    set_expiry("05", "2026");
+    let answer = world.send(merchant(keyed(post(&path, &body), "m2")));
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert!(world.sent().last().unwrap().contains("standingInstruction.source=MIT"));
+}
+
+#[test]
 fn merchants_delete_tokens_and_read_the_audit_log() {
     let world = World::new();
     let token = saved_token(&world);
