@@ -2,7 +2,9 @@
 //! guard money check how many rows changed.
 
 use crate::ApiError;
-use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
+use crate::store::{
+    Checkout, GatewayCall, Idempotent, Product, Settlement, Store, WalletCard, status,
+};
 use crate::time::Millis;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -19,6 +21,51 @@ impl D1Store {
 
     fn statement(&self, sql: &str, args: &[JsValue]) -> Result<D1PreparedStatement, ApiError> {
         self.0.prepare(sql).bind(args).map_err(|_| ApiError::Internal)
+    }
+
+    fn finish_checkout_statement(
+        &self,
+        id: &str,
+        status: &str,
+        payment_id: Option<&str>,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        let sql = format!(
+            "UPDATE checkouts SET status = ?2, payment_id = ?3 WHERE id = ?1 AND status = '{}'",
+            status::PROCESSING
+        );
+        self.statement(&sql, &[text(id), text(status), opt(payment_id)])
+    }
+
+    fn insert_card_statement(&self, c: &WalletCard) -> Result<D1PreparedStatement, ApiError> {
+        let sql = format!(
+            "INSERT INTO wallet_cards ({CARD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        );
+        let args = [
+            text(&c.token),
+            text(&c.shopper_id),
+            text(&c.brand),
+            text(&c.last4),
+            text(&c.expiry_month),
+            text(&c.expiry_year),
+            opt(c.holder.as_deref()),
+            opt(c.initial_transaction_id.as_deref()),
+            int(c.created_at),
+        ];
+        self.statement(&sql, &args)
+    }
+
+    fn record_call_statement(&self, c: &GatewayCall) -> Result<D1PreparedStatement, ApiError> {
+        let sql = "INSERT INTO gateway_calls (id, type, token_masked, checkout_id, result_code, \
+created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING";
+        let args = [
+            text(&c.id),
+            text(&c.kind),
+            opt(c.token_masked.as_deref()),
+            opt(c.checkout_id.as_deref()),
+            text(&c.result_code),
+            text(&c.created_at),
+        ];
+        self.statement(sql, &args)
     }
 
     async fn run(&self, sql: &str, args: &[JsValue]) -> Result<D1Result, ApiError> {
@@ -48,6 +95,11 @@ impl D1Store {
     ) -> Result<Option<T>, ApiError> {
         self.statement(sql, args)?.first(None).await.map_err(|_| ApiError::Internal)
     }
+}
+
+/// D1 failed; what it said stays out of answers and logs (it may quote bound values).
+fn internal<E>(_: E) -> ApiError {
+    ApiError::Internal
 }
 
 fn text(value: &str) -> JsValue {
@@ -134,29 +186,8 @@ ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
         status: &str,
         payment_id: Option<&str>,
     ) -> Result<(), ApiError> {
-        let sql = format!(
-            "UPDATE checkouts SET status = ?2, payment_id = ?3 WHERE id = ?1 AND status = '{}'",
-            status::PROCESSING
-        );
-        self.run(&sql, &[text(id), text(status), opt(payment_id)]).await.map(|_| ())
-    }
-
-    async fn insert_card(&self, c: &WalletCard) -> Result<(), ApiError> {
-        let sql = format!(
-            "INSERT INTO wallet_cards ({CARD_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        );
-        let args = [
-            text(&c.token),
-            text(&c.shopper_id),
-            text(&c.brand),
-            text(&c.last4),
-            text(&c.expiry_month),
-            text(&c.expiry_year),
-            opt(c.holder.as_deref()),
-            opt(c.initial_transaction_id.as_deref()),
-            int(c.created_at),
-        ];
-        self.run(&sql, &args).await.map(|_| ())
+        self.finish_checkout_statement(id, status, payment_id)?.run().await.map_err(internal)?;
+        Ok(())
     }
 
     async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError> {
@@ -169,10 +200,6 @@ ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
             "SELECT {CARD_COLUMNS} FROM wallet_cards WHERE shopper_id = ?1 ORDER BY created_at, token"
         );
         self.rows(&sql, &[text(shopper_id)]).await
-    }
-
-    async fn delete_card(&self, token: &str) -> Result<(), ApiError> {
-        self.run("DELETE FROM wallet_cards WHERE token = ?1", &[text(token)]).await.map(|_| ())
     }
 
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
@@ -242,18 +269,25 @@ WHERE window_start < ?1 ORDER BY window_start LIMIT ?2)";
         self.run(sql, &[millis(before), int(i64::from(limit))]).await.map(|_| ())
     }
 
-    async fn record_call(&self, c: &GatewayCall) -> Result<(), ApiError> {
-        let sql = "INSERT INTO gateway_calls (id, type, token_masked, checkout_id, result_code, \
-created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING";
-        let args = [
-            text(&c.id),
-            text(&c.kind),
-            opt(c.token_masked.as_deref()),
-            opt(c.checkout_id.as_deref()),
-            text(&c.result_code),
-            text(&c.created_at),
-        ];
-        self.run(sql, &args).await.map(|_| ())
+    async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
+        self.record_call_statement(call)?.run().await.map_err(internal)?;
+        Ok(())
+    }
+
+    async fn settle(&self, settlement: &Settlement) -> Result<(), ApiError> {
+        let mut statements = vec![self.record_call_statement(&settlement.call)?];
+        if let Some((id, status, payment_id)) = &settlement.checkout {
+            statements.push(self.finish_checkout_statement(id, status, payment_id.as_deref())?);
+        }
+        if let Some(card) = &settlement.saved_card {
+            statements.push(self.insert_card_statement(card)?);
+        }
+        if let Some(token) = &settlement.removed_card {
+            statements
+                .push(self.statement("DELETE FROM wallet_cards WHERE token = ?1", &[text(token)])?);
+        }
+        self.0.batch(statements).await.map_err(internal)?;
+        Ok(())
     }
 
     async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError> {

@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::http::ApiResponse;
-use crate::store::{GatewayCall, Store};
+use crate::store::{GatewayCall, Settlement, Store};
 use crate::{ApiError, ids, time};
 use omnigate_opp::inspection::Ledger;
 use omnigate_opp::request::PaymentRequest;
@@ -93,13 +93,24 @@ pub(crate) struct Audit<'a> {
     pub(crate) checkout_id: Option<&'a str>,
 }
 
-/// Calls the gateway, records the audit row, and turns failures the caller cannot fix into
-/// errors: timeout → 504, transport → 502, gateway system/communication/auth errors → 502.
+/// A gateway answer to act on. Its audit row is not written yet: the caller adds what the
+/// answer changes to `settlement` and writes everything at once with [`settle`].
+#[must_use = "the audit row is only written by gateway::settle"]
+pub(crate) struct Answered {
+    /// OPP's answer.
+    pub(crate) answer: PaymentResponse,
+    /// Its audit row, and the changes the caller adds.
+    pub(crate) settlement: Settlement,
+}
+
+/// Calls the gateway and turns failures the caller cannot fix into errors: timeout → 504,
+/// transport → 502, gateway system/communication/auth errors → 502. Those failures write their
+/// audit row here; an answer to act on comes back as [`Answered`].
 pub(crate) async fn call<S: Store, G: Gateway>(
     ctx: &Ctx<'_, S, G>,
     op: GatewayOp<'_>,
     audit: Audit<'_>,
-) -> Result<PaymentResponse, ApiError> {
+) -> Result<Answered, ApiError> {
     let result = ctx.gateway.call(op).await;
     let (id, code) = match &result {
         Ok(answer) => (answer.id.clone(), answer.result.code.as_str().to_owned()),
@@ -118,14 +129,34 @@ pub(crate) async fn call<S: Store, G: Gateway>(
         result_code: code,
         created_at: time::rfc3339(ctx.now),
     };
-    // The payment already happened: a lost audit row must not turn its answer into an error.
-    let _ = ctx.store.record_call(&row).await;
-    let answer = result?;
-    match answer.result.code.group() {
-        ResultGroup::AuthenticationFailed
-        | ResultGroup::CommunicationError
-        | ResultGroup::SystemError => Err(ApiError::GatewayError(row.result_code)),
-        _ => Ok(answer),
+    let failure = match &result {
+        Err(failure) => Some(ApiError::from(*failure)),
+        Ok(answer) => match answer.result.code.group() {
+            ResultGroup::AuthenticationFailed
+            | ResultGroup::CommunicationError
+            | ResultGroup::SystemError => Some(ApiError::GatewayError(row.result_code.clone())),
+            _ => None,
+        },
+    };
+    match (result, failure) {
+        (Ok(answer), None) => Ok(Answered { answer, settlement: Settlement::audit(row) }),
+        (_, failure) => {
+            // The call may have reached the gateway: a lost audit row must not hide the error.
+            let _ = ctx.store.record_call(&row).await;
+            Err(failure.unwrap_or(ApiError::Internal))
+        }
+    }
+}
+
+/// Writes an answered call's audit row and changes in one go. A lost audit row alone never turns
+/// the answer into an error (the call happened either way); lost changes do.
+pub(crate) async fn settle<S: Store, G: Gateway>(
+    ctx: &Ctx<'_, S, G>,
+    settlement: &Settlement,
+) -> Result<(), ApiError> {
+    match ctx.store.settle(settlement).await {
+        Err(error) if settlement.changes_state() => Err(error),
+        _ => Ok(()),
     }
 }
 

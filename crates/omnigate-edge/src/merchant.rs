@@ -6,7 +6,7 @@
 use crate::auth::Caller;
 use crate::card::check_saved_expiry;
 use crate::ctx::Ctx;
-use crate::gateway::{self, Audit, Gateway, GatewayOp, payment_answer};
+use crate::gateway::{self, Answered, Audit, Gateway, GatewayOp, payment_answer};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::Store;
 use crate::{ApiError, wallet};
@@ -82,7 +82,8 @@ pub(crate) async fn charge<S: Store, G: Gateway>(
         ..PaymentRequest::default()
     };
     let audit = Audit { kind: payment_type.as_str(), token: Some(&token), checkout_id: None };
-    let answer = gateway::call(ctx, GatewayOp::Pay(&opp), audit).await?;
+    let Answered { answer, settlement } = gateway::call(ctx, GatewayOp::Pay(&opp), audit).await?;
+    gateway::settle(ctx, &settlement).await?;
     Ok(payment_answer(&answer, None))
 }
 

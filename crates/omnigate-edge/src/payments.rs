@@ -5,7 +5,7 @@
 use crate::auth::Caller;
 use crate::card::{CardBody, ValidCard, check_saved_expiry, saved_card_cvv, saved_card_json};
 use crate::ctx::Ctx;
-use crate::gateway::{self, Audit, Gateway, GatewayOp, payment_answer, payment_status};
+use crate::gateway::{self, Answered, Audit, Gateway, GatewayOp, payment_answer, payment_status};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::{Checkout, Store, WalletCard, status};
 use crate::{ApiError, checkouts};
@@ -149,43 +149,53 @@ async fn charge<S: Store, G: Gateway>(
         token: plan.token.as_ref(),
         checkout_id: Some(&checkout.id),
     };
-    let answer = match gateway::call(ctx, GatewayOp::Pay(&plan.request), audit).await {
-        Ok(answer) => answer,
-        Err(error) => {
-            // Only a call that surely never reached the gateway re-opens the checkout.
-            let next =
-                if error == ApiError::GatewayUnavailable { status::OPEN } else { status::UNKNOWN };
-            ctx.store.finish_checkout(&checkout.id, next, None).await?;
-            return Err(error);
-        }
-    };
+    let Answered { answer, mut settlement } =
+        match gateway::call(ctx, GatewayOp::Pay(&plan.request), audit).await {
+            Ok(answered) => answered,
+            Err(error) => {
+                // Only a call that surely never reached the gateway re-opens the checkout.
+                let next = if error == ApiError::GatewayUnavailable {
+                    status::OPEN
+                } else {
+                    status::UNKNOWN
+                };
+                ctx.store.finish_checkout(&checkout.id, next, None).await?;
+                return Err(error);
+            }
+        };
     let next = match payment_status(&answer) {
         "succeeded" => status::PAID,
         "pending" => status::PENDING,
         _ => status::OPEN,
     };
-    let paid_id = (next != status::OPEN).then_some(answer.id.as_deref()).flatten();
-    ctx.store.finish_checkout(&checkout.id, next, paid_id).await?;
+    let paid_id = (next != status::OPEN).then(|| answer.id.clone()).flatten();
+    settlement.checkout = Some((checkout.id.clone(), next, paid_id));
     let saved = match plan.save {
-        Some((shopper, card)) if next == status::PAID => {
-            save_card(ctx, &answer, shopper, card).await?
-        }
-        _ => None,
+        Some((shopper, card)) if next == status::PAID => saved_card(ctx, &answer, &shopper, card),
+        _ => Ok(None),
     };
+    settlement.saved_card = saved.clone().ok().flatten();
+    // The checkout's outcome, the audit row and the saved card: one write, all or nothing. If it
+    // fails, the shopper still learns what the gateway did (never "failed" for a payment that
+    // went through, or they might pay twice); the checkout then stays `processing` and no card
+    // is saved, which the answer shows by having no `savedCard`.
+    if gateway::settle(ctx, &settlement).await.is_err() {
+        return Ok(payment_answer(&answer, None));
+    }
+    let saved = saved?;
     Ok(payment_answer(&answer, saved.as_ref().map(saved_card_json)))
 }
 
-/// Keeps the token the gateway created, with the initial CIT's id for later MIT charges.
-async fn save_card<S: Store, G: Gateway>(
+/// The wallet row for the token the gateway created, with the initial CIT's id for later MIT
+/// charges; `None` when no token came back.
+fn saved_card<S: Store, G: Gateway>(
     ctx: &Ctx<'_, S, G>,
     answer: &PaymentResponse,
-    shopper_id: String,
+    shopper_id: &str,
     card: ValidCard,
 ) -> Result<Option<WalletCard>, ApiError> {
     let Some(token) = answer.omni_token() else {
         return Ok(None);
     };
-    let row = card.into_wallet(token.expose(), &shopper_id, answer.id.clone(), ctx.now)?;
-    ctx.store.insert_card(&row).await?;
-    Ok(Some(row))
+    card.into_wallet(token.expose(), shopper_id, answer.id.clone(), ctx.now).map(Some)
 }

@@ -113,6 +113,33 @@ pub(crate) struct GatewayCall {
     pub(crate) created_at: String,
 }
 
+/// What one answered gateway call leaves behind, written in one go ([`Store::settle`]: one D1
+/// batch, so one round trip, and all or nothing): its audit row and the changes its answer
+/// makes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Settlement {
+    /// The audit row.
+    pub(crate) call: GatewayCall,
+    /// A claimed checkout's new status and payment id.
+    pub(crate) checkout: Option<(String, &'static str, Option<String>)>,
+    /// A card to keep in the wallet.
+    pub(crate) saved_card: Option<WalletCard>,
+    /// A token to take out of the wallet.
+    pub(crate) removed_card: Option<String>,
+}
+
+impl Settlement {
+    /// Only the audit row.
+    pub(crate) fn audit(call: GatewayCall) -> Self {
+        Self { call, checkout: None, saved_card: None, removed_card: None }
+    }
+
+    /// Whether it changes more than the audit log.
+    pub(crate) fn changes_state(&self) -> bool {
+        self.checkout.is_some() || self.saved_card.is_some() || self.removed_card.is_some()
+    }
+}
+
 /// Storage the handlers need. Writes that guard money are conditional: they report whether a
 /// row changed, so concurrent requests cannot both win.
 #[allow(async_fn_in_trait)]
@@ -136,14 +163,10 @@ pub(crate) trait Store {
         status: &str,
         payment_id: Option<&str>,
     ) -> Result<(), ApiError>;
-    /// Stores a saved card.
-    async fn insert_card(&self, card: &WalletCard) -> Result<(), ApiError>;
     /// The card with this token, whoever owns it.
     async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError>;
     /// A shopper's cards, oldest first.
     async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError>;
-    /// Removes a card.
-    async fn delete_card(&self, token: &str) -> Result<(), ApiError>;
     /// The idempotency record of `key`.
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError>;
     /// Creates the record, claimed at `now`, if absent; true when this call created it.
@@ -183,8 +206,10 @@ pub(crate) trait Store {
     /// Deletes at most `limit` rows of failed attempts whose window started before `before`,
     /// oldest first.
     async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError>;
-    /// Appends an audit row.
+    /// Appends an audit row (of a call that got no answer to act on).
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError>;
+    /// Writes an answered call's audit row and changes together, all or nothing.
+    async fn settle(&self, settlement: &Settlement) -> Result<(), ApiError>;
     /// The newest audit rows first.
     async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError>;
 }

@@ -6,7 +6,7 @@ use crate::ApiError;
 use crate::auth::Caller;
 use crate::card::{CardBody, saved_card_json};
 use crate::ctx::Ctx;
-use crate::gateway::{self, Audit, Gateway, GatewayOp, payment_answer};
+use crate::gateway::{self, Answered, Audit, Gateway, GatewayOp, payment_answer};
 use crate::http::{ApiRequest, ApiResponse};
 use crate::store::Store;
 use omnigate_opp::codes::{TOKEN_DELETED, TOKEN_UNKNOWN};
@@ -48,13 +48,16 @@ pub(crate) async fn tokenize<S: Store, G: Gateway>(
         ..PaymentRequest::default()
     };
     let audit = Audit { kind: "TK", token: None, checkout_id: None };
-    let answer = gateway::call(ctx, GatewayOp::Tokenize(&opp), audit).await?;
-    let Some(token) = answer.omni_token().filter(|_| answer.result.code.is_success()) else {
-        return Ok(payment_answer(&answer, None));
-    };
-    let row = card.into_wallet(token.expose(), shopper, None, ctx.now)?;
-    ctx.store.insert_card(&row).await?;
-    Ok(ApiResponse::json(201, saved_card_json(&row)))
+    let Answered { answer, mut settlement } =
+        gateway::call(ctx, GatewayOp::Tokenize(&opp), audit).await?;
+    let token = answer.omni_token().filter(|_| answer.result.code.is_success());
+    let row = token.map(|token| card.into_wallet(token.expose(), shopper, None, ctx.now));
+    settlement.saved_card = row.clone().transpose().ok().flatten();
+    gateway::settle(ctx, &settlement).await?;
+    match row.transpose()? {
+        Some(row) => Ok(ApiResponse::json(201, saved_card_json(&row))),
+        None => Ok(payment_answer(&answer, None)),
+    }
 }
 
 /// `DELETE /v1/wallet/{token}`: the shopper's own card only.
@@ -82,11 +85,13 @@ pub(crate) async fn delete_token<S: Store, G: Gateway>(
     }
     let token = OmniToken::new(token);
     let audit = Audit { kind: "DL", token: Some(&token), checkout_id: None };
-    let answer = gateway::call(ctx, GatewayOp::Delete(&token), audit).await?;
+    let Answered { answer, mut settlement } =
+        gateway::call(ctx, GatewayOp::Delete(&token), audit).await?;
     let code = answer.result.code.as_str();
     if answer.result.code.is_success() || code == TOKEN_DELETED || code == TOKEN_UNKNOWN {
-        ctx.store.delete_card(token.expose()).await?;
+        settlement.removed_card = Some(token.expose().to_owned());
     }
+    gateway::settle(ctx, &settlement).await?;
     if answer.result.code.is_success() || code == TOKEN_DELETED {
         Ok(ApiResponse::no_content())
     } else if code == TOKEN_UNKNOWN {

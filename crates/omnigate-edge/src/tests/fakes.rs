@@ -4,7 +4,9 @@
 use crate::ctx::Ctx;
 use crate::gateway::{Gateway, GatewayFailure, GatewayOp, Inspection};
 use crate::http::{ApiRequest, ApiResponse};
-use crate::store::{Checkout, GatewayCall, Idempotent, Product, Store, WalletCard, status};
+use crate::store::{
+    Checkout, GatewayCall, Idempotent, Product, Settlement, Store, WalletCard, status,
+};
 use crate::time::Millis;
 use crate::{ApiError, Config, jwt, router};
 use omnigate_opp::inspection::{Ledger, LedgerEntry};
@@ -59,6 +61,8 @@ pub(crate) struct MemStore {
     pub(crate) calls: RefCell<Vec<GatewayCall>>,
     /// Makes storing an idempotent answer fail, like a D1 write failing halfway.
     pub(crate) fail_finish: Cell<bool>,
+    /// Makes writing what a gateway answer leaves behind fail (the D1 batch).
+    pub(crate) fail_settle: Cell<bool>,
     /// Client → (window start, failed attempts).
     pub(crate) failed: RefCell<HashMap<String, (Millis, u32)>>,
 }
@@ -102,19 +106,11 @@ impl Store for MemStore {
         }
         Ok(())
     }
-    async fn insert_card(&self, card: &WalletCard) -> Result<(), ApiError> {
-        self.cards.borrow_mut().push(card.clone());
-        Ok(())
-    }
     async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError> {
         Ok(self.cards.borrow().iter().find(|card| card.token == token).cloned())
     }
     async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError> {
         Ok(self.cards.borrow().iter().filter(|c| c.shopper_id == shopper_id).cloned().collect())
-    }
-    async fn delete_card(&self, token: &str) -> Result<(), ApiError> {
-        self.cards.borrow_mut().retain(|card| card.token != token);
-        Ok(())
     }
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
         Ok(self.idempotency.borrow().get(key).cloned())
@@ -201,6 +197,23 @@ impl Store for MemStore {
     }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
         self.calls.borrow_mut().push(call.clone());
+        Ok(())
+    }
+    async fn settle(&self, settlement: &Settlement) -> Result<(), ApiError> {
+        // All or nothing, like the D1 batch: a failure writes nothing.
+        if self.fail_settle.get() {
+            return Err(ApiError::Internal);
+        }
+        self.calls.borrow_mut().push(settlement.call.clone());
+        if let Some((id, next, payment_id)) = &settlement.checkout {
+            self.finish_checkout(id, next, payment_id.as_deref()).await?;
+        }
+        if let Some(card) = &settlement.saved_card {
+            self.cards.borrow_mut().push(card.clone());
+        }
+        if let Some(token) = &settlement.removed_card {
+            self.cards.borrow_mut().retain(|card| &card.token != token);
+        }
         Ok(())
     }
     async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError> {

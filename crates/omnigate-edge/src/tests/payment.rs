@@ -178,3 +178,32 @@ fn an_expired_saved_card_is_refused_before_the_gateway() {
     let answer = world.send(shopper(keyed(post(&path, &json!({"token": token})), "k3"), "alice"));
     assert_eq!(answer.status, 200, "{answer:?}");
 }
+
+#[test]
+fn what_a_payment_leaves_behind_is_written_all_or_nothing() {
+    let world = World::new();
+    let id = world.checkout();
+    let body = json!({"card": card("4200000000000000"), "saveCard": true});
+    let path = format!("/v1/checkouts/{id}/payments");
+    world.store.fail_settle.set(true);
+    let answer = world.send(shopper(keyed(post(&path, &body), "k1"), "alice"));
+    // The gateway took the payment: the shopper is told so, never "failed" (they might pay
+    // twice), but nothing was written: no card, no audit row, the checkout still processing.
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let answer = answer.body.unwrap();
+    assert_eq!(answer["status"], "succeeded");
+    assert!(answer.get("savedCard").is_none(), "{answer}");
+    assert!(world.store.cards.borrow().is_empty());
+    assert!(world.store.calls.borrow().is_empty());
+    assert_eq!(world.store.checkouts.borrow()[&id].status, "processing");
+
+    world.store.fail_settle.set(false);
+    let next = world.checkout();
+    let path = format!("/v1/checkouts/{next}/payments");
+    let answer = world.send(shopper(keyed(post(&path, &body), "k2"), "alice"));
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let checkout = world.store.checkouts.borrow()[&next].clone();
+    assert_eq!((checkout.status.as_str(), checkout.payment_id.is_some()), ("paid", true));
+    assert_eq!(world.store.cards.borrow().len(), 1);
+    assert_eq!(world.store.calls.borrow().len(), 1);
+}

@@ -121,3 +121,42 @@ fn no_secret_or_card_data_in_any_answer() {
         }
     }
 }
+
+#[test]
+fn a_lost_wallet_write_is_an_error_and_deleting_again_repairs_it() {
+    let world = World::new();
+    world.store.fail_settle.set(true);
+    let tokenize = || {
+        world.send(shopper(post("/v1/tokens", &json!({"card": card("5454545454545454")})), "alice"))
+    };
+    let lost = tokenize();
+    assert_eq!((lost.status, code(&lost).as_str()), (500, "internal"));
+    assert!(world.store.cards.borrow().is_empty() && world.store.calls.borrow().is_empty());
+    world.store.fail_settle.set(false);
+    let token = tokenize().body.unwrap()["token"].as_str().unwrap().to_owned();
+    assert_eq!(world.store.calls.borrow().len(), 1, "the card and its TK audit row, together");
+
+    world.store.fail_settle.set(true);
+    let path = format!("/v1/wallet/{token}");
+    let lost = world.send(shopper(delete(&path), "alice"));
+    assert_eq!(lost.status, 500);
+    assert_eq!(world.store.cards.borrow().len(), 1, "the wallet row stays while the write fails");
+    world.store.fail_settle.set(false);
+    // The gateway already deleted the token: it says so, and the wallet row goes now.
+    let again = world.send(shopper(delete(&path), "alice"));
+    assert_eq!(again.status, 204, "{again:?}");
+    assert!(world.store.cards.borrow().is_empty());
+}
+
+#[test]
+fn a_lost_audit_row_alone_does_not_hide_a_merchant_charge() {
+    let world = World::new();
+    let token = saved_token(&world);
+    world.store.fail_settle.set(true);
+    let body =
+        json!({"amount": "5.00", "currency": "EUR", "paymentType": "DB", "type": "UNSCHEDULED"});
+    let answer =
+        world.send(keyed(merchant(post(&format!("/v1/tokens/{token}/payments"), &body)), "m1"));
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert_eq!(answer.body.unwrap()["status"], "succeeded");
+}
