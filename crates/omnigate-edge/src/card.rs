@@ -57,13 +57,9 @@ impl CardBody {
         let number: CardNumber = self.number.parse().map_err(|e| refuse(&e, "card.number"))?;
         let table = BrandTable::standard();
         let brand = table.get(number.brand_id()).ok_or(ApiError::Internal)?;
-        let payment_brand: PaymentBrand = brand.gateway_brand().parse().map_err(|_| {
-            ApiError::bad(
-                "unsupported_brand",
-                "card.number",
-                "the gateway does not take this brand",
-            )
-        })?;
+        // OPP takes every brand of the standard table (tested below): no request can fail here.
+        let payment_brand: PaymentBrand =
+            brand.gateway_brand().parse().map_err(|_| ApiError::Internal)?;
         let (month, year) = (text(&self.expiry_month), text(&self.expiry_year));
         let expiry = Expiry::from_parts(&month, &year, today).map_err(|error| {
             let field = match error {
@@ -163,4 +159,18 @@ pub(crate) fn saved_card_json(card: &WalletCard) -> Value {
         "holder": card.holder,
         "createdAt": time::rfc3339(u64::try_from(card.created_at).unwrap_or(0)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use omnigate_card::BrandTable;
+    use omnigate_opp::vocab::PaymentBrand;
+
+    #[test]
+    fn opp_takes_every_brand_the_card_rules_detect() {
+        for brand in BrandTable::standard().iter() {
+            let code = brand.gateway_brand();
+            assert!(code.parse::<PaymentBrand>().is_ok(), "{} → {code}", brand.id());
+        }
+    }
 }

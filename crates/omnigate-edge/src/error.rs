@@ -30,7 +30,7 @@ pub enum ApiError {
     /// `token_expired`, `shopper_required`).
     Unauthorized(&'static str),
     /// The caller is known but may not do this (`merchant_only`, `origin_not_allowed`,
-    /// `dev_mode_only`, `not_your_checkout`).
+    /// `not_your_checkout`).
     Forbidden(&'static str),
     /// The request conflicts with the state (`idempotency_conflict`, `idempotency_in_progress`,
     /// `idempotency_outcome_unknown`, `checkout_not_open`, `checkout_expired`,

@@ -1,6 +1,7 @@
 //! Test doubles: an in-memory [`Store`], a gateway that behaves like the sandbox's test cards,
 //! a one-line executor, and request builders.
 
+use super::spec;
 use crate::ctx::Ctx;
 use crate::gateway::{Gateway, GatewayFailure, GatewayOp, Inspection};
 use crate::http::{ApiRequest, ApiResponse};
@@ -65,27 +66,41 @@ pub(crate) struct MemStore {
     pub(crate) fail_settle: Cell<bool>,
     /// Client → (window start, failed attempts).
     pub(crate) failed: RefCell<HashMap<String, (Millis, u32)>>,
+    /// Makes every call fail, like D1 being unreachable.
+    pub(crate) broken: Cell<bool>,
+}
+
+impl MemStore {
+    fn up(&self) -> Result<(), ApiError> {
+        if self.broken.get() { Err(ApiError::Internal) } else { Ok(()) }
+    }
 }
 
 impl Store for MemStore {
     async fn products(&self) -> Result<Vec<Product>, ApiError> {
+        self.up()?;
         Ok(self.products.borrow().values().cloned().collect())
     }
     async fn put_product(&self, product: &Product) -> Result<(), ApiError> {
+        self.up()?;
         self.products.borrow_mut().insert(product.sku.clone(), product.clone());
         Ok(())
     }
     async fn delete_product(&self, sku: &str) -> Result<bool, ApiError> {
+        self.up()?;
         Ok(self.products.borrow_mut().remove(sku).is_some())
     }
     async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError> {
+        self.up()?;
         self.checkouts.borrow_mut().insert(checkout.id.clone(), checkout.clone());
         Ok(())
     }
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
+        self.up()?;
         Ok(self.checkouts.borrow().get(id).cloned())
     }
     async fn claim_checkout(&self, id: &str, now: Millis) -> Result<bool, ApiError> {
+        self.up()?;
         let mut checkouts = self.checkouts.borrow_mut();
         let Some(checkout) = checkouts.get_mut(id) else { return Ok(false) };
         let open = checkout.status == status::OPEN && checkout.expires_at > now as i64;
@@ -100,6 +115,7 @@ impl Store for MemStore {
         next: &str,
         payment_id: Option<&str>,
     ) -> Result<(), ApiError> {
+        self.up()?;
         if let Some(checkout) = self.checkouts.borrow_mut().get_mut(id) {
             checkout.status = next.to_owned();
             checkout.payment_id = payment_id.map(str::to_owned);
@@ -107,12 +123,15 @@ impl Store for MemStore {
         Ok(())
     }
     async fn card(&self, token: &str) -> Result<Option<WalletCard>, ApiError> {
+        self.up()?;
         Ok(self.cards.borrow().iter().find(|card| card.token == token).cloned())
     }
     async fn cards(&self, shopper_id: &str) -> Result<Vec<WalletCard>, ApiError> {
+        self.up()?;
         Ok(self.cards.borrow().iter().filter(|c| c.shopper_id == shopper_id).cloned().collect())
     }
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
+        self.up()?;
         Ok(self.idempotency.borrow().get(key).cloned())
     }
     async fn begin_idempotent(
@@ -121,6 +140,7 @@ impl Store for MemStore {
         fingerprint: &str,
         now: Millis,
     ) -> Result<bool, ApiError> {
+        self.up()?;
         let mut map = self.idempotency.borrow_mut();
         if map.contains_key(key) {
             return Ok(false);
@@ -137,6 +157,7 @@ impl Store for MemStore {
         stale_before: Millis,
         now: Millis,
     ) -> Result<bool, ApiError> {
+        self.up()?;
         let mut map = self.idempotency.borrow_mut();
         let Some(record) = map.get_mut(key) else { return Ok(false) };
         let stale = record.fingerprint == fingerprint
@@ -154,6 +175,7 @@ impl Store for MemStore {
         code: u16,
         body: &str,
     ) -> Result<(), ApiError> {
+        self.up()?;
         if self.fail_finish.get() {
             return Err(ApiError::Internal);
         }
@@ -166,6 +188,7 @@ impl Store for MemStore {
         Ok(())
     }
     async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
+        self.up()?;
         let failed = self.failed.borrow();
         Ok(failed.get(client).filter(|(start, _)| *start == window_start).map_or(0, |(_, n)| *n))
     }
@@ -174,6 +197,7 @@ impl Store for MemStore {
         client: &str,
         window_start: Millis,
     ) -> Result<(), ApiError> {
+        self.up()?;
         let mut failed = self.failed.borrow_mut();
         let entry = failed.entry(client.to_owned()).or_insert((window_start, 0));
         if entry.0 != window_start {
@@ -183,6 +207,7 @@ impl Store for MemStore {
         Ok(())
     }
     async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError> {
+        self.up()?;
         let mut failed = self.failed.borrow_mut();
         let mut old: Vec<(Millis, String)> = failed
             .iter()
@@ -196,11 +221,13 @@ impl Store for MemStore {
         Ok(())
     }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {
+        self.up()?;
         self.calls.borrow_mut().push(call.clone());
         Ok(())
     }
     async fn settle(&self, settlement: &Settlement) -> Result<(), ApiError> {
         // All or nothing, like the D1 batch: a failure writes nothing.
+        self.up()?;
         if self.fail_settle.get() {
             return Err(ApiError::Internal);
         }
@@ -217,6 +244,7 @@ impl Store for MemStore {
         Ok(())
     }
     async fn calls(&self, limit: u32) -> Result<Vec<GatewayCall>, ApiError> {
+        self.up()?;
         Ok(self.calls.borrow().iter().rev().take(limit as usize).cloned().collect())
     }
 }
@@ -233,6 +261,10 @@ pub(crate) struct FakeGateway {
     /// token, so tests prove that the Worker masks it.
     pub(crate) ledger: RefCell<Vec<LedgerEntry>>,
     pub(crate) down: Cell<bool>,
+    /// Never answers in time: every call is a timeout.
+    pub(crate) slow: Cell<bool>,
+    /// Answers every call with this result code.
+    pub(crate) forced: Cell<Option<&'static str>>,
     /// Behaves like real OPP: no inspection endpoint (HTTP 404).
     pub(crate) real_opp: Cell<bool>,
     counter: Cell<u32>,
@@ -248,6 +280,14 @@ fn answer(code: &str) -> PaymentResponse {
 }
 
 impl FakeGateway {
+    fn reachable(&self) -> Result<(), GatewayFailure> {
+        match (self.down.get(), self.slow.get()) {
+            (true, _) => Err(GatewayFailure::Unavailable),
+            (_, true) => Err(GatewayFailure::Timeout),
+            _ => Ok(()),
+        }
+    }
+
     fn next_id(&self) -> String {
         self.counter.set(self.counter.get() + 1);
         format!("{:032x}", self.counter.get())
@@ -316,8 +356,9 @@ impl FakeGateway {
 
 impl Gateway for FakeGateway {
     async fn call(&self, op: GatewayOp<'_>) -> Result<PaymentResponse, GatewayFailure> {
-        if self.down.get() {
-            return Err(GatewayFailure::Unavailable);
+        self.reachable()?;
+        if let Some(code) = self.forced.get() {
+            return Ok(answer(code));
         }
         match op {
             GatewayOp::Pay(form) => {
@@ -346,8 +387,9 @@ impl Gateway for FakeGateway {
     }
 
     async fn inspect(&self) -> Result<Inspection, GatewayFailure> {
-        if self.down.get() {
-            return Err(GatewayFailure::Unavailable);
+        self.reachable()?;
+        if let Some(code) = self.forced.get() {
+            return Ok(Inspection::Refused(answer(code).result.code));
         }
         self.sent.borrow_mut().push("GET /sandbox/transactions".to_owned());
         if self.real_opp.get() {
@@ -364,6 +406,8 @@ pub(crate) struct World {
     pub(crate) store: MemStore,
     pub(crate) gateway: FakeGateway,
     pub(crate) now: Cell<Millis>,
+    /// Every answer so far of a route in openapi.json: the route, the status, the error code.
+    pub(crate) answered: RefCell<Vec<(String, u16, Option<String>)>>,
 }
 
 impl World {
@@ -373,9 +417,12 @@ impl World {
             store: MemStore::default(),
             gateway: FakeGateway::default(),
             now: Cell::new(NOW),
+            answered: RefCell::default(),
         }
     }
 
+    /// Answers `request`, and fails the test if openapi.json does not document the answer for
+    /// the request's route (see [`spec::check`]).
     pub(crate) fn send(&self, request: ApiRequest) -> ApiResponse {
         let ctx = Ctx {
             config: &self.config,
@@ -384,7 +431,14 @@ impl World {
             now: self.now.get(),
             request_id: "req-1".to_owned(),
         };
-        block_on(router::handle(&ctx, &request))
+        let answer = block_on(router::handle(&ctx, &request));
+        if let Some(operation) = spec::operation(&request.method, &request.path) {
+            spec::check(&operation, &answer);
+            let code = code(&answer);
+            let code = (!code.is_empty()).then_some(code);
+            self.answered.borrow_mut().push((operation, answer.status, code));
+        }
+        answer
     }
 
     /// Gateway requests sent so far.
