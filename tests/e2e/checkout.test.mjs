@@ -123,7 +123,9 @@ test('a slow gateway is a 504 and the checkout is never paid twice', async () =>
   const waited = Date.now() - started;
   assert.equal(slow.status, 504, slow.text);
   assert.equal(slow.body.error.code, 'gateway_timeout');
-  assert.ok(waited >= timeout && waited < 10_000, `answered after ${waited} ms`);
+  // At least the timeout, and well before the sandbox's 30 s answer: the Worker gave up on its
+  // own. (No tighter bound: on a loaded 2-core machine workerd's timers run late.)
+  assert.ok(waited >= timeout && waited < 25_000, `answered after ${waited} ms`);
   const read = await api('GET', `/v1/checkouts/${checkout.id}`);
   assert.equal(read.body.status, 'unknown');
   const again = await pay(checkout.id, { card: card('4200000000000000') });
