@@ -244,6 +244,13 @@ AND status IS NULL";
         self.run(sql, &args).await.map(|_| ())
     }
 
+    async fn prune_idempotent(&self, claimed_before: Millis, limit: u32) -> Result<(), ApiError> {
+        // D1 has no DELETE ... LIMIT; the subquery walks idempotency_by_claim (0005).
+        let sql = "DELETE FROM idempotency WHERE id IN (SELECT id FROM idempotency \
+WHERE created_at < ?1 ORDER BY created_at LIMIT ?2)";
+        self.run(sql, &[millis(claimed_before), int(i64::from(limit))]).await.map(|_| ())
+    }
+
     async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {
         let sql = "SELECT count FROM failed_attempts WHERE client = ?1 AND window_start = ?2";
         let row: Option<Count> = self.first(sql, &[text(client), millis(window_start)]).await?;
