@@ -161,6 +161,10 @@ pub(crate) trait Store {
     async fn delete_product(&self, sku: &str) -> Result<bool, ApiError>;
     /// Stores a new checkout.
     async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError>;
+    /// Deletes at most `limit` checkouts still `open` (never paid) that expired before
+    /// `expired_before`, the longest expired first. A checkout in any other status is never
+    /// deleted.
+    async fn prune_checkouts(&self, expired_before: Millis, limit: u32) -> Result<(), ApiError>;
     /// One checkout.
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError>;
     /// `open` → `processing` if still open and not expired at `now`; true when this call won.

@@ -113,6 +113,14 @@ impl Store for MemStore {
         self.checkouts.borrow_mut().insert(checkout.id.clone(), checkout.clone());
         Ok(())
     }
+    async fn prune_checkouts(&self, expired_before: Millis, limit: u32) -> Result<(), ApiError> {
+        self.up()?;
+        let before = expired_before as i64;
+        prune_oldest(&mut self.checkouts.borrow_mut(), limit, |c| {
+            (c.status == status::OPEN && c.expires_at < before).then_some(c.expires_at)
+        });
+        Ok(())
+    }
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
         self.up()?;
         Ok(self.checkouts.borrow().get(id).cloned())

@@ -1,11 +1,13 @@
 //! What D1 forgets, and what it keeps: idempotency records go a batch per new key once past the
 //! retention, never while their claim may still run, and a key reused after that never pays a
-//! checkout twice.
+//! checkout twice; checkouts never paid go a batch per new checkout 30 days after they expired,
+//! checkouts in any other status and the audit log stay.
 
 use super::fakes::*;
+use crate::checkouts::EXPIRED_KEPT_MS;
 use crate::http::ApiResponse;
 use crate::idempotency::{CLAIM_MARGIN_MS, RETENTION_MS};
-use crate::store::{Idempotent, PRUNE_BATCH};
+use crate::store::{Checkout, GatewayCall, Idempotent, PRUNE_BATCH, status};
 use crate::time::Millis;
 use serde_json::{Value, json};
 
@@ -151,4 +153,71 @@ fn a_record_pruned_between_the_claim_and_its_read_makes_the_key_new_again() {
     assert_eq!((again.status, code(&again).as_str()), (409, "checkout_not_open"));
     assert_eq!(again.header("Idempotent-Replayed"), None);
     assert_eq!(world.sent().len(), 1);
+}
+
+/// A checkout in `status` that expires at `expires_at`.
+fn plant_checkout(world: &World, id: &str, status: &str, expires_at: Millis) {
+    let checkout = Checkout {
+        id: id.to_owned(),
+        amount_minor: 100,
+        currency: "EUR".to_owned(),
+        payment_type: "DB".to_owned(),
+        reference: None,
+        shopper_id: None,
+        items: None,
+        status: status.to_owned(),
+        payment_id: None,
+        created_at: expires_at as i64 - 1_800_000,
+        expires_at: expires_at as i64,
+    };
+    world.store.checkouts.borrow_mut().insert(id.to_owned(), checkout);
+}
+
+/// The checkouts whose id starts with `prefix`, sorted.
+fn checkouts(world: &World, prefix: &str) -> Vec<String> {
+    let map = world.store.checkouts.borrow();
+    let mut ids: Vec<String> = map.keys().filter(|id| id.starts_with(prefix)).cloned().collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn each_new_checkout_deletes_a_batch_of_unpaid_ones_long_expired_and_keeps_every_other() {
+    let world = World::new();
+    let cutoff = NOW - EXPIRED_KEPT_MS;
+    let old = u64::from(PRUNE_BATCH) + 3;
+    for n in 1..=old {
+        plant_checkout(&world, &format!("open-{n:02}"), status::OPEN, cutoff - n);
+    }
+    // Older than all of them, but they record money: never deleted.
+    let kept = [status::PROCESSING, status::UNKNOWN, status::PAID, status::PENDING];
+    for kept in kept {
+        plant_checkout(&world, &format!("kept-{kept}"), kept, 0);
+    }
+    plant_checkout(&world, "kept-open-30-days", status::OPEN, cutoff);
+    plant_checkout(&world, "kept-open-today", status::OPEN, NOW - 1);
+    // A declined attempt on a checkout that goes: the audit log keeps it.
+    let declined = GatewayCall {
+        id: "call-1".to_owned(),
+        kind: "DB".to_owned(),
+        token_masked: None,
+        checkout_id: Some(format!("open-{old}")),
+        result_code: "800.100.203".to_owned(),
+        created_at: "2026-03-01T12:00:00.000Z".to_owned(),
+    };
+    world.store.calls.borrow_mut().push(declined);
+
+    world.checkout();
+    let left: Vec<String> = (1..=3).map(|n| format!("open-{n:02}")).collect();
+    assert_eq!(checkouts(&world, "open-"), left, "the longest expired go first, a batch each");
+    let gone = world.send(get(&format!("/v1/checkouts/open-{old}")));
+    assert_eq!((gone.status, code(&gone).as_str()), (404, "checkout_not_found"));
+    world.checkout();
+    assert!(checkouts(&world, "open-").is_empty());
+    let mut expected: Vec<String> = kept.iter().map(|kept| format!("kept-{kept}")).collect();
+    expected.extend(["kept-open-30-days".to_owned(), "kept-open-today".to_owned()]);
+    expected.sort();
+    assert_eq!(checkouts(&world, "kept-"), expected);
+    let log = world.send(merchant(get("/v1/transactions"))).body.unwrap();
+    assert_eq!(log["transactions"][0]["checkoutId"], format!("open-{old}"));
 }
