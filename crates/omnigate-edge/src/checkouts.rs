@@ -1,12 +1,16 @@
 //! `POST /v1/checkouts` and `GET /v1/checkouts/{id}`. The amount is fixed here, once: by the
 //! merchant's key, or as Σ catalog price × quantity. Nothing later reads an amount from a browser.
+//!
+//! A checkout never paid is deleted [`EXPIRED_KEPT_MS`] after it expired: each new checkout
+//! deletes up to [`PRUNE_BATCH`] of them, the longest expired first. One in any other status
+//! (`processing`, `unknown`, `paid`, `pending`) records what happened to money and is kept.
 
 use crate::auth::Caller;
 use crate::catalog::{check_sku, minor_text};
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::store::{Checkout, Product, Store, status};
+use crate::store::{Checkout, PRUNE_BATCH, Product, Store, status};
 use crate::{ApiError, ids, time};
 use omnigate_opp::money::{Amount, Currency};
 use serde::Deserialize;
@@ -14,6 +18,9 @@ use serde_json::{Map, Value, json};
 
 /// How long a checkout can be paid.
 pub(crate) const CHECKOUT_TTL_MS: u64 = 30 * 60 * 1000;
+
+/// How long an expired checkout that was never paid is kept (reads as `expired` meanwhile).
+pub(crate) const EXPIRED_KEPT_MS: u64 = 30 * 24 * 60 * 60 * 1000;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -71,6 +78,9 @@ pub(crate) async fn create<S: Store, G: Gateway>(
         expires_at: now + ttl,
     };
     ctx.store.insert_checkout(&checkout).await?;
+    // The checkout stands even if this fails; the old ones then go with a later checkout's.
+    let expired_before = ctx.now.saturating_sub(EXPIRED_KEPT_MS);
+    let _ = ctx.store.prune_checkouts(expired_before, PRUNE_BATCH).await;
     Ok(ApiResponse::json(201, checkout_json(&checkout, ctx.now)))
 }
 

@@ -166,6 +166,16 @@ ON CONFLICT(sku) DO UPDATE SET name = ?2, amount_minor = ?3, currency = ?4";
         self.run(&sql, &args).await.map(|_| ())
     }
 
+    async fn prune_checkouts(&self, expired_before: Millis, limit: u32) -> Result<(), ApiError> {
+        // The subquery walks checkouts_by_status_expiry (0006); only `open` rows are candidates.
+        let sql = format!(
+            "DELETE FROM checkouts WHERE id IN (SELECT id FROM checkouts WHERE status = '{}' \
+AND expires_at < ?1 ORDER BY expires_at LIMIT ?2)",
+            status::OPEN
+        );
+        self.run(&sql, &[millis(expired_before), int(i64::from(limit))]).await.map(|_| ())
+    }
+
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
         let sql = format!("SELECT {CHECKOUT_COLUMNS} FROM checkouts WHERE id = ?1");
         self.first(&sql, &[text(id)]).await
@@ -242,6 +252,13 @@ AND status IS NULL AND created_at <= ?3";
 AND status IS NULL";
         let args = [text(key), millis(claimed_at), int(i64::from(status)), text(body)];
         self.run(sql, &args).await.map(|_| ())
+    }
+
+    async fn prune_idempotent(&self, claimed_before: Millis, limit: u32) -> Result<(), ApiError> {
+        // D1 has no DELETE ... LIMIT; the subquery walks idempotency_by_claim (0005).
+        let sql = "DELETE FROM idempotency WHERE id IN (SELECT id FROM idempotency \
+WHERE created_at < ?1 ORDER BY created_at LIMIT ?2)";
+        self.run(sql, &[millis(claimed_before), int(i64::from(limit))]).await.map(|_| ())
     }
 
     async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError> {

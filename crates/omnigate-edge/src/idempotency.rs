@@ -6,12 +6,19 @@
 //! only until it is older than any request can run — the gateway timeout plus a margin for the D1
 //! writes around the call. Then the next request with that key takes the claim over, and what it
 //! may do depends on the route ([`Stale`]): nothing here may ever charge twice.
+//!
+//! Records are kept at least [`RETENTION_MS`] (24 hours, as Stripe keeps its keys) after their
+//! claim, then deleted: each request that adds a record also deletes up to [`PRUNE_BATCH`] older
+//! ones, oldest first ([`prune_before`] never reaches a claim that may still run). A key reused
+//! after its record is gone is a new request: a checkout payment then meets the checkout's own
+//! `open` → `processing` claim, which still pays a checkout at most once; a merchant charge is a
+//! new charge.
 
 use crate::auth::Caller;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::store::{Idempotent, Store};
+use crate::store::{Idempotent, PRUNE_BATCH, Store};
 use crate::time::Millis;
 use crate::{ApiError, ids};
 use std::future::Future;
@@ -35,9 +42,30 @@ pub(crate) enum Stale {
     Settle,
 }
 
+/// How long a key's record is kept after its claim (the first request's, or the latest
+/// takeover's).
+pub(crate) const RETENTION_MS: u64 = 24 * 60 * 60 * 1000;
+
 /// Claims made at or before this time are abandoned: no request runs that long.
 pub(crate) fn stale_before(now: Millis, gateway_timeout_ms: u64) -> Millis {
     now.saturating_sub(gateway_timeout_ms.saturating_add(CLAIM_MARGIN_MS))
+}
+
+/// Records claimed before this time may be deleted: past the retention, and abandoned even when
+/// a gateway timeout longer than the retention is configured, so a running request never loses
+/// its claim.
+pub(crate) fn prune_before(now: Millis, gateway_timeout_ms: u64) -> Millis {
+    now.saturating_sub(RETENTION_MS).min(stale_before(now, gateway_timeout_ms))
+}
+
+/// Where a request stands with its key.
+enum Claim {
+    /// It made the key's record.
+    New,
+    /// It took over a stale claim.
+    TakenOver,
+    /// The key's first answer, to replay.
+    Done(ApiResponse),
 }
 
 /// Runs `handler` once per (caller, path, key); later calls replay its answer.
@@ -66,18 +94,10 @@ where
     let id = ids::digest(&[scope.as_bytes(), request.path.as_bytes(), key.as_bytes()]);
     let method = request.method.to_string();
     let fingerprint = ids::digest(&[method.as_bytes(), request.path.as_bytes(), &request.body]);
-    let taken_over = if ctx.store.begin_idempotent(&id, &fingerprint, ctx.now).await? {
-        false
-    } else {
-        let record = ctx.store.idempotent(&id).await?.ok_or(ApiError::Internal)?;
-        if let Some(answer) = replay(record, &fingerprint)? {
-            return Ok(answer);
-        }
-        let before = stale_before(ctx.now, ctx.config.gateway_timeout_ms);
-        if !ctx.store.take_over_idempotent(&id, &fingerprint, before, ctx.now).await? {
-            return Err(ApiError::Conflict("idempotency_in_progress"));
-        }
-        true
+    let taken_over = match claim(ctx, &id, &fingerprint).await? {
+        Claim::Done(answer) => return Ok(answer),
+        Claim::New => false,
+        Claim::TakenOver => true,
     };
     let answer = if taken_over && stale == Stale::Settle {
         ApiResponse::error(&ApiError::Conflict("idempotency_outcome_unknown"), &ctx.request_id)
@@ -91,7 +111,38 @@ where
     // The answer stands even if it cannot be stored (the payment may have happened): the claim
     // then stays unfinished until it is stale, and [`Stale`] says what a retry may do.
     let _ = ctx.store.finish_idempotent(&id, ctx.now, answer.status, &body).await;
+    if !taken_over {
+        // This request added a record, so it deletes a few old ones; if that fails they go with
+        // a later request's.
+        let before = prune_before(ctx.now, ctx.config.gateway_timeout_ms);
+        let _ = ctx.store.prune_idempotent(before, PRUNE_BATCH).await;
+    }
     Ok(answer)
+}
+
+/// Claims the key `id` for a request with this fingerprint, or finds its first answer.
+async fn claim<S: Store, G>(
+    ctx: &Ctx<'_, S, G>,
+    id: &str,
+    fingerprint: &str,
+) -> Result<Claim, ApiError> {
+    // A second round only when a record found by the INSERT was pruned before it could be read:
+    // the key is then new again.
+    for _ in 0..2 {
+        if ctx.store.begin_idempotent(id, fingerprint, ctx.now).await? {
+            return Ok(Claim::New);
+        }
+        let Some(record) = ctx.store.idempotent(id).await? else { continue };
+        if let Some(answer) = replay(record, fingerprint)? {
+            return Ok(Claim::Done(answer));
+        }
+        let before = stale_before(ctx.now, ctx.config.gateway_timeout_ms);
+        if !ctx.store.take_over_idempotent(id, fingerprint, before, ctx.now).await? {
+            return Err(ApiError::Conflict("idempotency_in_progress"));
+        }
+        return Ok(Claim::TakenOver);
+    }
+    Err(ApiError::Internal)
 }
 
 /// The stored first answer; `None` while the key's claim is unfinished.
@@ -114,7 +165,7 @@ fn replay(record: Idempotent, fingerprint: &str) -> Result<Option<ApiResponse>, 
 
 #[cfg(test)]
 mod tests {
-    use super::{CLAIM_MARGIN_MS, replay, stale_before};
+    use super::{CLAIM_MARGIN_MS, RETENTION_MS, prune_before, replay, stale_before};
     use crate::store::Idempotent;
 
     fn record(status: Option<i64>, body: Option<&str>) -> Idempotent {
@@ -132,6 +183,15 @@ mod tests {
         assert_eq!(stale_before(now, 10_000), now - 10_000 - CLAIM_MARGIN_MS);
         assert_eq!(stale_before(5, 10_000), 0, "no underflow near the epoch");
         assert_eq!(stale_before(now, u64::MAX), 0);
+    }
+
+    #[test]
+    fn records_may_go_after_the_retention_but_never_while_their_claim_may_still_run() {
+        let now = 10 * RETENTION_MS;
+        assert_eq!(prune_before(now, 10_000), now - RETENTION_MS);
+        let timeout = 2 * RETENTION_MS;
+        assert_eq!(prune_before(now, timeout), stale_before(now, timeout));
+        assert_eq!(prune_before(RETENTION_MS - 1, 10_000), 0, "no underflow near the epoch");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::store::Store;
+use crate::store::{PRUNE_BATCH, Store};
 use crate::time::Millis;
 use crate::{ApiError, ids};
 use std::future::Future;
@@ -22,11 +22,6 @@ pub(crate) const MAX_FAILED_ATTEMPTS: u32 = 10;
 
 /// Length of a window.
 pub(crate) const WINDOW_MS: u64 = 10 * 60 * 1000;
-
-/// Rows of ended windows a counted attempt deletes (one D1 statement, through an index). More
-/// than the one row a write may add, so the old rows always shrink away.
-pub(crate) const PRUNE_BATCH: u32 = 10;
-const _: () = assert!(PRUNE_BATCH > 1);
 
 /// Start of the window that holds `now`, and the whole seconds until it ends.
 pub(crate) fn window(now: Millis) -> (Millis, u64) {

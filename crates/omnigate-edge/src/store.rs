@@ -1,9 +1,18 @@
 //! What the Worker keeps (catalog, checkouts, wallet cards, idempotent answers, failed payment
 //! attempts per client, the audit log) behind one trait, so handlers run against D1 in the Worker and a map in tests.
+//!
+//! Rows that only serve requests for a while are deleted by the writes that add rows, at most
+//! [`PRUNE_BATCH`] per write and oldest first, so no cron job is needed and no table grows
+//! without bound from traffic alone.
 
 use crate::ApiError;
 use crate::time::Millis;
 use serde::{Deserialize, Serialize};
+
+/// Old rows one adding write deletes at most (one D1 statement, through an index, so its cost
+/// stays small). More than the one row such a write adds, so a backlog of old rows shrinks away.
+pub(crate) const PRUNE_BATCH: u32 = 10;
+const _: () = assert!(PRUNE_BATCH > 1);
 
 /// A product of the catalog; the price is in minor units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +161,10 @@ pub(crate) trait Store {
     async fn delete_product(&self, sku: &str) -> Result<bool, ApiError>;
     /// Stores a new checkout.
     async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError>;
+    /// Deletes at most `limit` checkouts still `open` (never paid) that expired before
+    /// `expired_before`, the longest expired first. A checkout in any other status is never
+    /// deleted.
+    async fn prune_checkouts(&self, expired_before: Millis, limit: u32) -> Result<(), ApiError>;
     /// One checkout.
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError>;
     /// `open` → `processing` if still open and not expired at `now`; true when this call won.
@@ -194,6 +207,9 @@ pub(crate) trait Store {
         status: u16,
         body: &str,
     ) -> Result<(), ApiError>;
+    /// Deletes at most `limit` idempotency records claimed before `claimed_before`, oldest first,
+    /// finished or not (the caller picks a time no running request's claim is that old).
+    async fn prune_idempotent(&self, claimed_before: Millis, limit: u32) -> Result<(), ApiError>;
     /// Declined or rejected payment attempts of `client` in the window that starts at
     /// `window_start` (0 when its row belongs to an older window).
     async fn failed_attempts(&self, client: &str, window_start: Millis) -> Result<u32, ApiError>;

@@ -68,11 +68,29 @@ pub(crate) struct MemStore {
     pub(crate) failed: RefCell<HashMap<String, (Millis, u32)>>,
     /// Makes every call fail, like D1 being unreachable.
     pub(crate) broken: Cell<bool>,
+    /// The next idempotency read finds its record gone, as if a concurrent request had pruned
+    /// it between the INSERT that found it and the read.
+    pub(crate) pruned_before_read: Cell<bool>,
 }
 
 impl MemStore {
     fn up(&self) -> Result<(), ApiError> {
         if self.broken.get() { Err(ApiError::Internal) } else { Ok(()) }
+    }
+}
+
+/// Deletes at most `limit` entries of `map` that `age` dates (`None`: never a candidate), the
+/// oldest first, as the D1 adapter's `DELETE … WHERE key IN (SELECT … ORDER BY … LIMIT …)` does.
+fn prune_oldest<V, T: Ord>(
+    map: &mut HashMap<String, V>,
+    limit: u32,
+    age: impl Fn(&V) -> Option<T>,
+) {
+    let mut old: Vec<(T, String)> =
+        map.iter().filter_map(|(key, value)| Some((age(value)?, key.clone()))).collect();
+    old.sort();
+    for (_, key) in old.into_iter().take(limit as usize) {
+        map.remove(&key);
     }
 }
 
@@ -93,6 +111,14 @@ impl Store for MemStore {
     async fn insert_checkout(&self, checkout: &Checkout) -> Result<(), ApiError> {
         self.up()?;
         self.checkouts.borrow_mut().insert(checkout.id.clone(), checkout.clone());
+        Ok(())
+    }
+    async fn prune_checkouts(&self, expired_before: Millis, limit: u32) -> Result<(), ApiError> {
+        self.up()?;
+        let before = expired_before as i64;
+        prune_oldest(&mut self.checkouts.borrow_mut(), limit, |c| {
+            (c.status == status::OPEN && c.expires_at < before).then_some(c.expires_at)
+        });
         Ok(())
     }
     async fn checkout(&self, id: &str) -> Result<Option<Checkout>, ApiError> {
@@ -132,6 +158,9 @@ impl Store for MemStore {
     }
     async fn idempotent(&self, key: &str) -> Result<Option<Idempotent>, ApiError> {
         self.up()?;
+        if self.pruned_before_read.replace(false) {
+            self.idempotency.borrow_mut().remove(key);
+        }
         Ok(self.idempotency.borrow().get(key).cloned())
     }
     async fn begin_idempotent(
@@ -206,18 +235,17 @@ impl Store for MemStore {
         entry.1 += 1;
         Ok(())
     }
+    async fn prune_idempotent(&self, claimed_before: Millis, limit: u32) -> Result<(), ApiError> {
+        self.up()?;
+        let mut map = self.idempotency.borrow_mut();
+        let before = claimed_before as i64;
+        prune_oldest(&mut map, limit, |r| (r.created_at < before).then_some(r.created_at));
+        Ok(())
+    }
     async fn prune_failed_attempts(&self, before: Millis, limit: u32) -> Result<(), ApiError> {
         self.up()?;
         let mut failed = self.failed.borrow_mut();
-        let mut old: Vec<(Millis, String)> = failed
-            .iter()
-            .filter(|(_, (start, _))| *start < before)
-            .map(|(client, (start, _))| (*start, client.clone()))
-            .collect();
-        old.sort();
-        for (_, client) in old.into_iter().take(limit as usize) {
-            failed.remove(&client);
-        }
+        prune_oldest(&mut failed, limit, |&(start, _)| (start < before).then_some(start));
         Ok(())
     }
     async fn record_call(&self, call: &GatewayCall) -> Result<(), ApiError> {

@@ -4,7 +4,8 @@
 
 use super::fakes::*;
 use crate::http::{ApiRequest, ApiResponse};
-use crate::limits::{MAX_FAILED_ATTEMPTS, PRUNE_BATCH, WINDOW_MS, window};
+use crate::limits::{MAX_FAILED_ATTEMPTS, WINDOW_MS, window};
+use crate::store::PRUNE_BATCH;
 use serde_json::{Value, json};
 
 fn from(request: ApiRequest, ip: &str) -> ApiRequest {

@@ -8,6 +8,7 @@ mod idempotency;
 mod ledger;
 mod limits;
 mod payment;
+mod retention;
 mod routing;
 pub(crate) mod spec;
 mod wallet;
