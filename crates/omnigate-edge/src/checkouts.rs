@@ -7,6 +7,7 @@
 
 use crate::auth::Caller;
 use crate::catalog::{check_sku, minor_text};
+use crate::concurrent::both;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
@@ -77,10 +78,11 @@ pub(crate) async fn create<S: Store, G: Gateway>(
         created_at: now,
         expires_at: now + ttl,
     };
-    ctx.store.insert_checkout(&checkout).await?;
-    // The checkout stands even if this fails; the old ones then go with a later checkout's.
+    // Old unpaid checkouts go at the same time; the new one stands even if that fails (they then
+    // go with a later checkout's).
     let expired_before = ctx.now.saturating_sub(EXPIRED_KEPT_MS);
-    let _ = ctx.store.prune_checkouts(expired_before, PRUNE_BATCH).await;
+    let prune = ctx.store.prune_checkouts(expired_before, PRUNE_BATCH);
+    both(ctx.store.insert_checkout(&checkout), prune).await.0?;
     Ok(ApiResponse::json(201, checkout_json(&checkout, ctx.now)))
 }
 

@@ -3,13 +3,11 @@
 //! aborted, never retried). What an answer means is decided in [`crate::gateway`].
 
 use crate::Config;
+use crate::concurrent::first;
 use crate::gateway::{self, Gateway, GatewayFailure, GatewayOp, Inspection};
 use omnigate_opp::inspection::SANDBOX_TRANSACTIONS_PATH;
 use omnigate_opp::response::PaymentResponse;
 use omnigate_opp::{API_PREFIX, PROBE_PAYMENT_ID, form};
-use std::future::{Future, poll_fn};
-use std::pin::pin;
-use std::task::Poll;
 use std::time::Duration;
 use wasm_bindgen::JsValue;
 use worker::{AbortController, Delay, Fetch, Headers, Method, Request, RequestInit};
@@ -107,17 +105,4 @@ impl Gateway for FetchGateway<'_> {
         let (status, text) = self.send(Method::Get, &url, None).await?;
         gateway::read_inspection(status, &text)
     }
-}
-
-/// The output of `work` if it finishes before `deadline`, else `None`.
-async fn first<T>(work: impl Future<Output = T>, deadline: impl Future<Output = ()>) -> Option<T> {
-    let mut work = pin!(work);
-    let mut deadline = pin!(deadline);
-    poll_fn(|cx| {
-        if let Poll::Ready(value) = work.as_mut().poll(cx) {
-            return Poll::Ready(Some(value));
-        }
-        deadline.as_mut().poll(cx).map(|()| None)
-    })
-    .await
 }

@@ -15,6 +15,7 @@
 //! new charge.
 
 use crate::auth::Caller;
+use crate::concurrent::both;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
@@ -110,13 +111,16 @@ where
     let body = answer.body.as_ref().map(ToString::to_string).unwrap_or_default();
     // The answer stands even if it cannot be stored (the payment may have happened): the claim
     // then stays unfinished until it is stale, and [`Stale`] says what a retry may do.
-    let _ = ctx.store.finish_idempotent(&id, ctx.now, answer.status, &body).await;
-    if !taken_over {
-        // This request added a record, so it deletes a few old ones; if that fails they go with
-        // a later request's.
-        let before = prune_before(ctx.now, ctx.config.gateway_timeout_ms);
-        let _ = ctx.store.prune_idempotent(before, PRUNE_BATCH).await;
-    }
+    let finish = ctx.store.finish_idempotent(&id, ctx.now, answer.status, &body);
+    // A request that added a record deletes a few old ones, at the same time as it stores its
+    // answer; if that fails they go with a later request's.
+    let before = prune_before(ctx.now, ctx.config.gateway_timeout_ms);
+    let prune = async {
+        if !taken_over {
+            let _ = ctx.store.prune_idempotent(before, PRUNE_BATCH).await;
+        }
+    };
+    let _ = both(finish, prune).await;
     Ok(answer)
 }
 

@@ -7,6 +7,7 @@ mod auth;
 mod card;
 mod catalog;
 mod checkouts;
+mod concurrent;
 mod config;
 mod cors;
 mod ctx;

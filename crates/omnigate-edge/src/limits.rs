@@ -9,6 +9,7 @@
 //! most one row and removes more than one old one, so the table stays about as large as the
 //! number of clients with failed attempts in one window.
 
+use crate::concurrent::both;
 use crate::ctx::Ctx;
 use crate::gateway::Gateway;
 use crate::http::{ApiRequest, ApiResponse};
@@ -58,8 +59,8 @@ where
     let answer = handler().await?;
     if answer.status == 402 && answer.header("Idempotent-Replayed").is_none() {
         // The answer stands even if the count is lost, or the old rows stay a little longer.
-        let _ = ctx.store.record_failed_attempt(&client, start).await;
-        let _ = ctx.store.prune_failed_attempts(start, PRUNE_BATCH).await;
+        let count = ctx.store.record_failed_attempt(&client, start);
+        let _ = both(count, ctx.store.prune_failed_attempts(start, PRUNE_BATCH)).await;
     }
     Ok(answer)
 }
