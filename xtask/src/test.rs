@@ -8,11 +8,14 @@ use crate::{Result, run, services, smoke, tools, wasm, worker};
 use std::path::Path;
 use std::process::Command;
 
-/// Crates that must also build for wasm32, as they are built: the browser module alone (it is
+/// The wasm32 builds, as they are made: the browser module alone, in both its forms (it is
 /// `no_std` with a panic handler of its own, so it must not be unified with the Worker's
 /// wasm-bindgen, which brings std), and the Worker with the crates it uses.
-const WASM_BUILDS: &[&[&str]] =
-    &[&["omnigate-card-wasm"], &["omnigate-card", "omnigate-opp", "omnigate-edge"]];
+const WASM_BUILDS: &[&[&str]] = &[
+    &["--package", "omnigate-card-wasm"],
+    &["--package", "omnigate-card-wasm", "--features", "compat"],
+    &["--package", "omnigate-card", "--package", "omnigate-opp", "--package", "omnigate-edge"],
+];
 
 /// The end-to-end Workers' gateway timeout: short, so that the slow-gateway test gets its 504
 /// in seconds, yet far above what a sandbox answer takes on a busy machine.
@@ -101,20 +104,18 @@ pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
     };
     if suites.wants("lint") {
         tally.check("cargo fmt", run::status(&mut cargo(&["fmt", "--all", "--", "--check"])));
-        let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets"]);
+        let mut host_clippy = cargo(&["clippy", "--workspace", "--all-targets", "--all-features"]);
         host_clippy.args(["--", "-D", "warnings"]);
         tally.check("clippy (host)", run::status(&mut host_clippy));
-        for packages in WASM_BUILDS {
+        for build in WASM_BUILDS {
             let mut wasm_clippy = cargo(&["clippy", "--target", "wasm32-unknown-unknown"]);
-            wasm_clippy
-                .args(packages.iter().flat_map(|name| ["--package", name]))
-                .args(["--", "-D", "warnings"]);
-            tally
-                .check(&format!("clippy (wasm32: {})", packages[0]), run::status(&mut wasm_clippy));
+            wasm_clippy.args(*build).args(["--", "-D", "warnings"]);
+            let label = format!("clippy (wasm32: {})", build[1..].join(" "));
+            tally.check(&label, run::status(&mut wasm_clippy));
         }
     }
     if suites.wants("unit") {
-        let mut unit = cargo(&["test", "--workspace"]);
+        let mut unit = cargo(&["test", "--workspace", "--all-features"]);
         tally.suite("cargo test", cargo_tests(&mut unit));
     }
     if suites.wants("npm") {

@@ -9,8 +9,9 @@ use crate::{Result, run, stack};
 use std::path::Path;
 use std::process::Command;
 
-/// The file stem of the generated JS and wasm files.
-const OUT_NAME: &str = "omnigate_card";
+/// The two builds of the module: its cargo features and the file stem of its JS and wasm files.
+/// The main module has no compat exports; `omnigate-card/compat` loads the second.
+const MODULES: [(&str, &str); 2] = [("", "omnigate_card"), ("compat", "omnigate_card_compat")];
 
 /// The hand-written files of the package, copied from `npm/`.
 const PACKAGE_FILES: &[&str] = &[
@@ -19,14 +20,21 @@ const PACKAGE_FILES: &[&str] = &[
     "index.js",
     "io.js",
     "spec.js",
+    "fields.js",
     "index.d.ts",
     "compat.js",
     "compat.d.ts",
 ];
 
 /// What the demo page loads (its import map names `omnigate-card` and `#omnigate-card-wasm`).
-const BROWSER_FILES: &[&str] =
-    &["index.js", "io.js", "spec.js", "web/omnigate_card.js", "web/omnigate_card_bg.wasm"];
+const BROWSER_FILES: &[&str] = &[
+    "index.js",
+    "io.js",
+    "spec.js",
+    "fields.js",
+    "web/omnigate_card.js",
+    "web/omnigate_card_bg.wasm",
+];
 
 /// wasm-opt features that rustc's wasm32 output uses.
 const WASM_FEATURES: &[&str] = &[
@@ -42,27 +50,23 @@ const WASM_FEATURES: &[&str] = &[
 pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
     let crate_dir = project.path("crates/omnigate-card-wasm");
     let pkg = crate_dir.join("pkg");
-    let mut cargo = setup.toolchain.cargo(project);
-    cargo.args([
-        "build",
-        "--release",
-        "--package",
-        "omnigate-card-wasm",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]);
-    run::status(&mut cargo)?;
-    let wasm = project.target().join("wasm32-unknown-unknown/release/omnigate_card_wasm.wasm");
     let _ = std::fs::remove_dir_all(&pkg);
-    for (target, dir) in [("web", "web"), ("nodejs", "node")] {
-        let out = pkg.join(dir);
-        let mut bindgen = setup.toolchain.command(&setup.tools.wasm_bindgen);
-        bindgen
-            .args(["--target", target, "--out-name", OUT_NAME, "--out-dir"])
-            .arg(&out)
-            .arg(&wasm);
-        run::status(&mut bindgen)?;
-        optimise(setup, &out.join(format!("{OUT_NAME}_bg.wasm")))?;
+    for (features, out_name) in MODULES {
+        let mut cargo = setup.toolchain.cargo(project);
+        cargo.args(["build", "--release", "--package", "omnigate-card-wasm"]);
+        cargo.args(["--target", "wasm32-unknown-unknown", "--features", features]);
+        run::status(&mut cargo)?;
+        let wasm = project.target().join("wasm32-unknown-unknown/release/omnigate_card_wasm.wasm");
+        for (target, dir) in [("web", "web"), ("nodejs", "node")] {
+            let out = pkg.join(dir);
+            let mut bindgen = setup.toolchain.command(&setup.tools.wasm_bindgen);
+            bindgen
+                .args(["--target", target, "--out-name", out_name, "--out-dir"])
+                .arg(&out)
+                .arg(&wasm);
+            run::status(&mut bindgen)?;
+            optimise(setup, &out.join(format!("{out_name}_bg.wasm")))?;
+        }
     }
     // The Node build is CommonJS inside an ESM package; Node imports its named exports.
     project::write(&pkg.join("node/package.json"), "{ \"type\": \"commonjs\" }\n")?;

@@ -7,13 +7,20 @@
 // Matching, lengths, Luhn and the expiry rules run in the wasm module, on a brand table of its
 // own that holds credit-card-type's 15 brands until it is changed through `creditCardType`.
 //
-// `#omnigate-card-wasm` resolves to the Node build under Node and to the browser build
-// elsewhere (package.json `imports`), so in browsers call the package's default export once
-// before using this module.
-import * as wasm from '#omnigate-card-wasm';
-import { validateCvc, validateHolder, validatePostalCode } from './index.js';
-import { change, put, putAll, text } from './io.js';
+// It runs on a wasm module of its own (`#omnigate-card-compat-wasm`: the main module plus the
+// compat exports), so the main package does not carry credit-card-type's table. Under Node that
+// resolves to the Node build, elsewhere to the browser build, which this module initialises
+// itself when imported: no init call is needed anywhere.
+import * as wasm from '#omnigate-card-compat-wasm';
+import { fieldChecks } from './fields.js';
+import { connect } from './io.js';
 import { encodeSpec } from './spec.js';
+
+// Browsers and bundlers: the compat module loads itself (Node: it is ready on import).
+if (typeof wasm.default === 'function') await wasm.default();
+
+const { change, put, putAll, text } = connect(wasm);
+const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
 
 const cardNames = {
   VISA: 'visa',

@@ -1,10 +1,13 @@
 // omnigate-card: card input rules in Rust/WebAssembly. This file is the package's JavaScript
 // API; it checks argument types, hands strings to the wasm module through its input buffer
-// (`./io.js`, `./spec.js`), and builds the result objects from the numbers the module answers. The rules
-// themselves all live in the module.
+// (`./io.js`, `./spec.js`, `./fields.js`), and builds the result objects from the numbers the
+// module answers. The rules themselves all live in the module.
 import * as wasm from '#omnigate-card-wasm';
-import { change, count, put, putAll, text, today as todayOf } from './io.js';
+import { fieldChecks } from './fields.js';
+import { connect, count, today as todayOf } from './io.js';
 import { encodeSpec } from './spec.js';
+
+const { change, put, putAll, text } = connect(wasm);
 
 /** Browsers and bundlers: call once before anything else (Node: already done on import). */
 export default async function init(input) {
@@ -112,31 +115,7 @@ export function validateExpiry(value, options) {
   };
 }
 
-/** Allowed CVC lengths as the module reads them: `:3,4`, or '' for the default 3 or 4. */
-function cvcLengths(maxLength) {
-  if (Array.isArray(maxLength)) return `:${maxLength.map((n) => count(n) ?? 0).join(',')}`;
-  const length = count(maxLength);
-  return length === undefined ? '' : `:${length}`;
-}
-
-/** `{ isValid, isPotentiallyValid }` for a security code; options `brand` or `maxLength`. */
-export function validateCvc(value, options) {
-  if (!isString(value)) return validity(INVALID);
-  const brand = option(options, 'brand');
-  const [a, b, c] = putAll([value, isString(brand) ? brand : '', cvcLengths(option(options, 'maxLength'))]);
-  return validity(wasm.validateCvc(a, b, c));
-}
-
-/** `{ isValid, isPotentiallyValid }` for a cardholder name. */
-export function validateHolder(value) {
-  return validity(isString(value) ? wasm.validateHolder(put(value)) : INVALID);
-}
-
-/** `{ isValid, isPotentiallyValid }` for a postal code; option `minLength` (2). */
-export function validatePostalCode(value, options) {
-  if (!isString(value)) return validity(INVALID);
-  return validity(wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
-}
+export const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
 
 function formatted(format, value, caret) {
   const input = isString(value) ? value : '';

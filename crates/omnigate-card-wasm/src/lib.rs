@@ -1,5 +1,8 @@
 //! The wasm module of the `omnigate-card` npm package: number-only exports over the core.
 //!
+//! It is built twice: the main module, and with the `compat` feature the module behind
+//! `omnigate-card/compat` (the same exports plus the card-validator drop-in's).
+//!
 //! The package's JavaScript (`npm/index.js`, `npm/compat.js`) owns everything that touches JS
 //! values: it checks argument types, writes input strings as UTF-8 into a buffer in linear
 //! memory ([`buffer`]), calls an export here with lengths and numbers, and builds the result
@@ -19,6 +22,7 @@ extern crate alloc;
 mod brands;
 mod buffer;
 mod card;
+#[cfg(feature = "compat")]
 mod compat;
 mod fields;
 mod packed;
@@ -28,6 +32,7 @@ mod tables;
 pub use brands::{add_brand, describe_brand, remove_brand, reset_brands, validate_number};
 pub use buffer::{input_buffer, list_item, memory, output_buffer};
 pub use card::validate_card;
+#[cfg(feature = "compat")]
 pub use compat::{
     compat_add_card, compat_change_order, compat_describe, compat_detect, compat_expiration_date,
     compat_expiration_month, compat_expiration_parts, compat_expiration_year, compat_number,

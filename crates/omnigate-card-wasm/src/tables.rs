@@ -12,6 +12,7 @@ use spin::Mutex;
 use crate::packed::{self, FIELD};
 
 static NATIVE: Mutex<Option<BrandTable>> = Mutex::new(None);
+#[cfg(feature = "compat")]
 static COMPAT: Mutex<Option<BrandTable>> = Mutex::new(None);
 
 /// Runs `f` over the package's table.
@@ -20,6 +21,7 @@ pub(crate) fn native<R>(f: impl FnOnce(&mut BrandTable) -> R) -> R {
 }
 
 /// Runs `f` over the compat layer's table.
+#[cfg(feature = "compat")]
 pub(crate) fn compat<R>(f: impl FnOnce(&mut BrandTable) -> R) -> R {
     f(COMPAT.lock().get_or_insert_with(BrandTable::credit_card_type))
 }
@@ -30,6 +32,7 @@ pub(crate) fn reset_native() {
 }
 
 /// Puts the compat table back to credit-card-type's brands.
+#[cfg(feature = "compat")]
 pub(crate) fn reset_compat() {
     *COMPAT.lock() = None;
 }

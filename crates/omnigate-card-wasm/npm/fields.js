@@ -1,0 +1,39 @@
+// The checks both wasm modules answer (the main one, and compat's for card-validator's `cvv`,
+// `postalCode` and `cardholderName`), bound to one module and its buffers.
+import { count } from './io.js';
+
+const isString = (value) => typeof value === 'string';
+const option = (options, name) =>
+  (options !== null && typeof options === 'object' ? options[name] : undefined);
+const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
+const INVALID = 0;
+
+/** Allowed CVC lengths as the module reads them: `:3,4`, or '' for the default 3 or 4. */
+function cvcLengths(maxLength) {
+  if (Array.isArray(maxLength)) return `:${maxLength.map((n) => count(n) ?? 0).join(',')}`;
+  const length = count(maxLength);
+  return length === undefined ? '' : `:${length}`;
+}
+
+/** `validateCvc`, `validateHolder` and `validatePostalCode` over `wasm`, whose buffers `io` writes. */
+export function fieldChecks(wasm, { put, putAll }) {
+  return {
+    /** `{ isValid, isPotentiallyValid }` for a security code; options `brand` or `maxLength`. */
+    validateCvc(value, options) {
+      if (!isString(value)) return validity(INVALID);
+      const brand = option(options, 'brand');
+      const lengths = cvcLengths(option(options, 'maxLength'));
+      const [a, b, c] = putAll([value, isString(brand) ? brand : '', lengths]);
+      return validity(wasm.validateCvc(a, b, c));
+    },
+    /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
+    validateHolder(value) {
+      return validity(isString(value) ? wasm.validateHolder(put(value)) : INVALID);
+    },
+    /** `{ isValid, isPotentiallyValid }` for a postal code; option `minLength` (2). */
+    validatePostalCode(value, options) {
+      if (!isString(value)) return validity(INVALID);
+      return validity(wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
+    },
+  };
+}
