@@ -7,6 +7,7 @@ mod bench_load;
 mod bench_sandbox;
 mod counts;
 mod dev;
+mod fuzz;
 mod project;
 mod run;
 mod services;
@@ -38,8 +39,13 @@ commands:
   bench edge [--clients N] [--seconds S]
                         the stack as in `dev`: the same requests through the Worker and directly to
                         the sandbox side by side, added p50 latency, the Worker's gzip size
-  test [SUITE...]       setup, then every suite: lint (fmt + clippy), unit (cargo test), npm
-                        (the npm package's tests), e2e (end-to-end); name suites to run only those";
+  fuzz [TARGET] [--seconds N]
+                        build the fuzz targets in fuzz/ (needs rustup's nightly toolchain) and run
+                        each one, or TARGET only (card_inputs, brand_spec, opp_wire), for N seconds
+                        (default 30); a crash's input is written to fuzz/artifacts/TARGET/
+  test [SUITE...]       setup, then every suite: lint (fmt + clippy), unit (cargo test), fuzz
+                        (each fuzz target for 10 s), npm (the npm package's tests), e2e
+                        (end-to-end); name suites to run only those";
 
 /// A failed step: what failed, in one sentence.
 pub(crate) type Result<T = ()> = std::result::Result<T, String>;
@@ -78,6 +84,7 @@ fn dispatch() -> Result {
         }
         "dev" => dev::run(&project, dev::Options::parse(&mut parser)?),
         "bench" => bench::run(&project, &mut parser),
+        "fuzz" => fuzz::run(&project, &fuzz::Options::parse(&mut parser)?),
         "test" => test::run(&project, &test::Suites::parse(&mut parser)?),
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }

@@ -4,7 +4,7 @@ use crate::counts::Counts;
 use crate::project::Project;
 use crate::setup::{self, Setup};
 use crate::stack::{self, Credentials};
-use crate::{Result, run, services, smoke, tools, wasm, worker};
+use crate::{Result, fuzz, run, services, smoke, tools, wasm, worker};
 use std::path::Path;
 use std::process::Command;
 
@@ -21,12 +21,18 @@ const WASM_BUILDS: &[&[&str]] = &[
 /// in seconds, yet far above what a sandbox answer takes on a busy machine.
 const E2E_GATEWAY_TIMEOUT_MS: u64 = 3000;
 
+/// How long each fuzz target runs: enough to replay its corpus and explore a little further on
+/// every change; `cargo xtask fuzz` runs them longer.
+const FUZZ_SECONDS: u64 = 10;
+
 /// Passed and failed counts over every suite.
 #[derive(Debug, Default)]
 struct Tally {
     passed: u32,
     failed: u32,
     failures: Vec<String>,
+    /// Checks this machine cannot run, and why: neither passed nor failed, but said at the end.
+    not_run: Vec<String>,
 }
 
 impl Tally {
@@ -65,7 +71,7 @@ impl Tally {
 pub(crate) struct Suites(Vec<String>);
 
 impl Suites {
-    const ALL: [&str; 4] = ["lint", "unit", "npm", "e2e"];
+    const ALL: [&str; 5] = ["lint", "unit", "fuzz", "npm", "e2e"];
 
     /// Reads suite names from the command line.
     pub(crate) fn parse(parser: &mut lexopt::Parser) -> Result<Self> {
@@ -113,10 +119,24 @@ pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
             let label = format!("clippy (wasm32: {})", build[1..].join(" "));
             tally.check(&label, run::status(&mut wasm_clippy));
         }
+        // The fuzz crate is outside the workspace: formatted and linted on its own, with the
+        // pinned toolchain (it builds on stable; only fuzzing needs nightly). `--locked` catches
+        // a fuzz/Cargo.lock that was not updated with the crates it fuzzes.
+        let fuzz_manifest = ["--manifest-path", "fuzz/Cargo.toml"];
+        let mut fuzz_fmt = cargo(&["fmt"]);
+        fuzz_fmt.args(fuzz_manifest).args(["--", "--check"]);
+        tally.check("cargo fmt (fuzz)", run::status(&mut fuzz_fmt));
+        let mut fuzz_clippy = cargo(&["clippy", "--locked", "--all-targets"]);
+        fuzz_clippy.args(fuzz_manifest).arg("--target-dir").arg(project.target().join("fuzz"));
+        fuzz_clippy.args(["--", "-D", "warnings"]);
+        tally.check("clippy (fuzz)", run::status(&mut fuzz_clippy));
     }
     if suites.wants("unit") {
         let mut unit = cargo(&["test", "--workspace", "--all-features"]);
         tally.suite("cargo test", cargo_tests(&mut unit));
+    }
+    if suites.wants("fuzz") {
+        fuzz_targets(project, &setup, &mut tally);
     }
     if suites.wants("npm") {
         tally.suite("npm package", npm_package(project, &setup));
@@ -129,8 +149,31 @@ pub(crate) fn run(project: &Project, suites: &Suites) -> Result {
     for failure in &tally.failures {
         println!("FAILED {failure}");
     }
+    for reason in &tally.not_run {
+        println!("NOT RUN {reason}");
+    }
     println!("{} passed, {} failed", tally.passed, tally.failed);
     if tally.failed == 0 { Ok(()) } else { Err(format!("{} failed", tally.failed)) }
+}
+
+/// Builds the fuzz targets and runs each for [`FUZZ_SECONDS`], one check per target. Without a
+/// nightly toolchain nothing is counted: the fuzz check is reported as not run.
+fn fuzz_targets(project: &Project, setup: &Setup, tally: &mut Tally) {
+    let fuzzer = match fuzz::Fuzzer::new(project, setup) {
+        Ok(fuzzer) => fuzzer,
+        Err(reason) => {
+            println!("xtask: the fuzz targets were NOT run: {reason}");
+            tally.not_run.push(format!("fuzz targets: {reason}"));
+            return;
+        }
+    };
+    if let Err(error) = fuzzer.build() {
+        tally.check("fuzz build", Err(error));
+        return;
+    }
+    for target in fuzz::TARGETS {
+        tally.check(&format!("fuzz {}", target.name), fuzzer.run(target, FUZZ_SECONDS));
+    }
 }
 
 fn cargo_tests(command: &mut Command) -> Result<(bool, Counts)> {

@@ -94,6 +94,22 @@ impl Toolchain {
         command
     }
 
+    /// A command that runs under another rustup toolchain than the pinned one (`nightly` for
+    /// the fuzz targets): the installed tools, then the user's `PATH` with rustup's proxies, and
+    /// none of the Debian toolchain's wrappers, which would shadow those proxies.
+    pub(crate) fn rustup_command(
+        &self,
+        rustup_toolchain: &str,
+        program: impl AsRef<OsStr>,
+    ) -> Command {
+        let mut command = self.user_command(program);
+        for name in INHERITED_RUST_VARS {
+            command.env_remove(name);
+        }
+        command.env("RUSTUP_TOOLCHAIN", rustup_toolchain);
+        command
+    }
+
     /// Puts `dir` first in the children's `PATH`.
     pub(crate) fn prepend(&mut self, dir: PathBuf) {
         if !self.tools.contains(&dir) {

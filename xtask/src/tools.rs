@@ -16,6 +16,8 @@ const WRANGLER: &str = "4.164.0";
 /// esbuild and binaryen (wasm-opt) at the versions worker-build 0.8.7 expects.
 const ESBUILD: &str = "0.28.2";
 const BINARYEN: &str = "132.0.0";
+/// cargo-fuzz, which builds and runs the fuzz targets in `fuzz/` (with rustup's nightly).
+const CARGO_FUZZ: &str = "0.13.2";
 /// Node for wrangler when the machine's own Node is older than `NODE_MIN` (npm package).
 const NODE: &str = "22.23.3";
 const NODE_MIN: (u32, u32) = (22, 12);
@@ -29,6 +31,8 @@ pub(crate) struct Tools {
     pub(crate) wasm_bindgen: PathBuf,
     /// `worker-build`, same version as the `worker` crate.
     pub(crate) worker_build: PathBuf,
+    /// `cargo-fuzz`.
+    pub(crate) cargo_fuzz: PathBuf,
     /// A Node that runs wrangler.
     pub(crate) node: PathBuf,
     /// `wrangler.js`, run with `node`.
@@ -53,6 +57,7 @@ impl Tools {
         Self {
             wasm_bindgen: cargo_bin.join("wasm-bindgen"),
             worker_build: cargo_bin.join("worker-build"),
+            cargo_fuzz: cargo_bin.join("cargo-fuzz"),
             node,
             wrangler: npm.join("wrangler/bin/wrangler.js"),
             esbuild: npm.join("@esbuild/linux-x64/bin/esbuild"),
@@ -85,6 +90,7 @@ pub(crate) fn install(project: &Project, toolchain: &Toolchain) -> Result<Tools>
         &locked(&lock, "wasm-bindgen")?,
     )?;
     cargo_tool(project, toolchain, "worker-build", &tools.worker_build, &locked(&lock, "worker")?)?;
+    cargo_tool(project, toolchain, "cargo-fuzz", &tools.cargo_fuzz, CARGO_FUZZ)?;
     npm_tools(project)?;
     if which_on_path("dpkg-query").is_some() {
         ensure_apt(BROWSER_PACKAGES)?;
