@@ -50,15 +50,6 @@ fn bad_cards() -> Vec<(Value, &'static str)> {
     ]
 }
 
-/// Alice's saved card, saved by paying a checkout; returns its token.
-fn saved_card(world: &World) -> String {
-    let id = world.checkout();
-    let body = json!({"card": card("4200000000000000"), "saveCard": true});
-    let path = format!("/v1/checkouts/{id}/payments");
-    let answer = world.send(shopper(keyed(post(&path, &body), &format!("save-{id}")), "alice"));
-    answer.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned()
-}
-
 /// Sets the expiry of the first saved card.
 fn set_expiry(world: &World, month: &str, year: &str) {
     let mut cards = world.store.cards.borrow_mut();
@@ -129,7 +120,7 @@ pub(crate) fn checkout_payments(world: &World) {
     }
     let save = json!({"card": card("4200000000000000"), "saveCard": true});
     expect(world, pay("k-guest-save", &save), 401, "shopper_required");
-    let token = saved_card(world);
+    let token = saved_token(world);
     let one_click = json!({"token": token});
     expect(world, pay("k-guest-token", &one_click), 401, "shopper_required");
     expect(world, shopper(pay("k-bob", &one_click), "bob"), 404, "card_not_found");
@@ -171,7 +162,7 @@ pub(crate) fn wallet(world: &World) {
     assert_eq!(world.send(shopper(post("/v1/tokens", &declined), "alice")).status, 402);
     expect(world, get("/v1/wallet"), 401, "shopper_required");
     expect(world, delete("/v1/wallet/4200001111110000"), 401, "shopper_required");
-    let token = saved_card(world);
+    let token = saved_token(world);
     let theirs = shopper(delete(&format!("/v1/wallet/{token}")), "bob");
     expect(world, theirs, 404, "card_not_found");
     // Gone at the gateway but still in the wallet: the gateway's answer decides.
@@ -181,7 +172,7 @@ pub(crate) fn wallet(world: &World) {
 }
 
 pub(crate) fn merchant_routes(world: &World) {
-    let token = saved_card(world);
+    let token = saved_token(world);
     let path = format!("/v1/tokens/{token}/payments");
     let body = json!({"amount":"1.00","currency":"EUR","type":"RECURRING"});
     let charge = |key: &str, body: &Value| merchant(keyed(post(&path, body), key));
@@ -229,7 +220,7 @@ pub(crate) fn merchant_routes(world: &World) {
 /// The gateway down, slow, refusing the Worker's credentials or refusing a deletion, and
 /// a client over its limit of declined attempts.
 pub(crate) fn gateway_failures(world: &World) {
-    let token = saved_card(world);
+    let token = saved_token(world);
     let requests = || {
         let id = world.checkout();
         let pay = post(&format!("/v1/checkouts/{id}/payments"), &json!({"token": token}));

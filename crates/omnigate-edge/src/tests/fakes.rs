@@ -527,3 +527,12 @@ pub(crate) fn code(answer: &ApiResponse) -> String {
         .unwrap_or("")
         .to_owned()
 }
+
+/// Alice saves a card by paying a new checkout with it; returns the token.
+pub(crate) fn saved_token(world: &World) -> String {
+    let id = world.checkout();
+    let body = serde_json::json!({"card": card("4200000000000000"), "saveCard": true});
+    let path = format!("/v1/checkouts/{id}/payments");
+    let answer = world.send(shopper(keyed(post(&path, &body), &format!("save-{id}")), "alice"));
+    answer.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned()
+}

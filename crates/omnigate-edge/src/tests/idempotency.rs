@@ -59,11 +59,7 @@ fn a_stale_claim_whose_payment_never_reached_the_gateway_pays_on_retry() {
 #[test]
 fn a_stale_merchant_charge_is_settled_as_unknown_and_never_sent_again() {
     let world = World::new();
-    let checkout = world.checkout();
-    let save = json!({"card": card("4200000000000000"), "saveCard": true});
-    let path = format!("/v1/checkouts/{checkout}/payments");
-    let saved = world.send(shopper(keyed(post(&path, &save), "s1"), "alice"));
-    let token = saved.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned();
+    let token = saved_token(&world);
     let body = json!({"amount":"9.99","currency":"EUR","type":"RECURRING"});
     let mit =
         || world.send(merchant(keyed(post(&format!("/v1/tokens/{token}/payments"), &body), "m1")));

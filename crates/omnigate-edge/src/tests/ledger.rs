@@ -15,11 +15,7 @@ fn types(body: &Value) -> Vec<String> {
 #[test]
 fn the_panel_shows_what_the_gateway_recorded_masked() {
     let world = World::new();
-    let id = world.checkout();
-    let save = json!({"card": card("4200000000000000"), "saveCard": true});
-    let path = format!("/v1/checkouts/{id}/payments");
-    let paid = world.send(shopper(keyed(post(&path, &save), "k1"), "alice"));
-    let token = paid.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned();
+    let token = saved_token(&world);
     let next = world.checkout();
     let one_click = json!({"token": token});
     let path = format!("/v1/checkouts/{next}/payments");

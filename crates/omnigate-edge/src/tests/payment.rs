@@ -153,11 +153,7 @@ fn save_card_then_one_click() {
 #[test]
 fn an_expired_saved_card_is_refused_before_the_gateway() {
     let world = World::new();
-    let id = world.checkout();
-    let body = json!({"card": card("4200000000000000"), "saveCard": true});
-    let path = format!("/v1/checkouts/{id}/payments");
-    let saved = world.send(shopper(keyed(post(&path, &body), "k1"), "alice"));
-    let token = saved.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned();
+    let token = saved_token(&world);
     let set_expiry = |month: &str, year: &str| {
         let mut cards = world.store.cards.borrow_mut();
         cards[0].expiry_month = month.to_owned();

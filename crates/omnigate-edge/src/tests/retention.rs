@@ -123,11 +123,7 @@ fn a_key_reused_after_its_record_was_pruned_runs_again_and_never_pays_a_checkout
 #[test]
 fn a_merchant_charge_key_reused_after_the_retention_is_a_new_charge() {
     let world = World::new();
-    let checkout = world.checkout();
-    let save = json!({"card": card("4200000000000000"), "saveCard": true});
-    let path = format!("/v1/checkouts/{checkout}/payments");
-    let saved = world.send(shopper(keyed(post(&path, &save), "s1"), "alice"));
-    let token = saved.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned();
+    let token = saved_token(&world);
     let body = json!({"amount":"9.99","currency":"EUR","type":"RECURRING"});
     let mit = |key: &str| {
         world.send(merchant(keyed(post(&format!("/v1/tokens/{token}/payments"), &body), key)))

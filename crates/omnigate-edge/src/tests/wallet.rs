@@ -3,15 +3,6 @@
 use super::fakes::*;
 use serde_json::json;
 
-/// Alice saves a card by paying; returns the token.
-fn saved_token(world: &World) -> String {
-    let id = world.checkout();
-    let body = json!({"card": card("4200000000000000"), "saveCard": true});
-    let answer = world
-        .send(shopper(keyed(post(&format!("/v1/checkouts/{id}/payments"), &body), &id), "alice"));
-    answer.body.unwrap()["savedCard"]["token"].as_str().unwrap().to_owned()
-}
-
 #[test]
 fn shoppers_see_and_delete_only_their_own_cards() {
     let world = World::new();
