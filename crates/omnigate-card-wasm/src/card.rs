@@ -27,37 +27,36 @@ pub fn validate_card(
     let number_options = brands::number_options(options >> 3, options & 3);
     let text =
         buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
-            let (brand, number_error, cvc_error) = tables::native(|table| {
-                let brand = omnigate_card::validate_number(number, table, &number_options).brand;
-                let parsed = CardNumber::parse_with(number, table, &number_options);
-                let index = brand.map(|b| packed::decimal(tables::index_of(table, b)));
-                (index, parsed.err(), cvc_error(cvc, brand))
+            let mut out = String::new();
+            let (number_error, cvc_error) = tables::native(|table| {
+                let check = omnigate_card::validate_number(number, table, &number_options);
+                let brand = check.brand;
+                if let Some(brand) = brand {
+                    packed::push_decimal(&mut out, tables::index_of(table, brand));
+                }
+                (CardNumber::brand_of(number, check).err(), cvc_error(cvc, brand))
             });
+            push_record(&mut out, "number", number_error);
             // A `today` that cannot date the card makes the expiry unusable.
             let expiry_error = packed::today(today).map_or(Some(CardError::InvalidYear), |t| {
                 expiry_error(expiry, t, packed::years(max))
             });
-            let holder_error = (options & 4 != 0).then(|| holder.parse::<Holder>().err()).flatten();
-            let errors = [
-                ("number", number_error),
-                ("expiry", expiry_error),
-                ("cvc", cvc_error),
-                ("holder", holder_error),
-            ];
-            records(brand.unwrap_or_default(), &errors)
+            push_record(&mut out, "expiry", expiry_error);
+            push_record(&mut out, "cvc", cvc_error);
+            if options & 4 != 0 {
+                push_record(&mut out, "holder", holder.parse::<Holder>().err());
+            }
+            out
         });
     buffer::emit(&[&text])
 }
 
-fn records(brand: String, errors: &[(&str, Option<CardError>)]) -> String {
-    let mut out = brand;
-    for (field, error) in errors {
-        let Some(error) = error else { continue };
-        for part in [RECORD, field, FIELD, error.code(), FIELD, &error.message()] {
-            out.push_str(part);
-        }
+/// Appends the record of `field`'s error, if it has one.
+fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
+    let Some(error) = error else { return };
+    for part in [RECORD, field, FIELD, error.code(), FIELD, &error.message()] {
+        out.push_str(part);
     }
-    out
 }
 
 /// Why the expiry is not usable `today`, if it is not.

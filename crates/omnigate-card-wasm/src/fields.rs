@@ -31,17 +31,49 @@ pub fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) ->
 pub fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
     let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
         let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
-        let allowed: Vec<usize> = match size {
-            Some(size) => [usize::from(size)].into(),
-            None => match lengths.strip_prefix(':') {
-                None => [3, 4].into(),
-                Some("") => Vec::new(),
-                Some(list) => list.split(',').map(|n| n.parse().unwrap_or(usize::MAX)).collect(),
-            },
+        // Only a list from JS needs a vector; the other two are read where they are.
+        let (brand_size, listed);
+        let allowed: &[usize] = match (size, lengths.strip_prefix(":")) {
+            (Some(size), _) => {
+                brand_size = [usize::from(size)];
+                &brand_size
+            }
+            (None, None) => &[3, 4],
+            (None, Some(list)) => {
+                listed = numbers(list);
+                &listed
+            }
         };
-        omnigate_card::validate_cvc(text, &allowed)
+        omnigate_card::validate_cvc(text, allowed)
     });
     packed::validity(&validity)
+}
+
+/// The numbers of a comma-separated list (JS writes counts in decimal); an item that is not
+/// a number reads as `usize::MAX`, which no code length reaches. The empty list has no items.
+fn numbers(list: &str) -> Vec<usize> {
+    let mut numbers = Vec::new();
+    if list.is_empty() {
+        return numbers;
+    }
+    let mut number = Some(0usize);
+    let mut digits = 0;
+    // A comma after the last item ends it like the others.
+    for byte in list.bytes().chain([b',']) {
+        match byte {
+            b',' => {
+                numbers.push(number.filter(|_| digits > 0).unwrap_or(usize::MAX));
+                (number, digits) = (Some(0), 0);
+            }
+            b'0'..=b'9' => {
+                number =
+                    number.map(|n| n.saturating_mul(10).saturating_add(usize::from(byte - b'0')));
+                digits += 1;
+            }
+            _ => number = None,
+        }
+    }
+    numbers
 }
 
 /// Checks the cardholder name in the input.
@@ -83,4 +115,17 @@ fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
 #[wasm_bindgen]
 pub fn luhn(len: usize) -> bool {
     buffer::with_input([len], |[digits]| omnigate_card::luhn(digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers;
+
+    #[test]
+    fn cvc_lengths_read_like_parse() {
+        let max = usize::MAX;
+        assert_eq!(numbers(""), []);
+        assert_eq!(numbers("3,4"), [3, 4]);
+        assert_eq!(numbers("0,,x,4a,99999999999999999999999"), [0, max, max, max, max]);
+    }
 }

@@ -44,18 +44,18 @@ pub(crate) fn unusable() -> Validity {
 
 /// `value` in decimal.
 pub(crate) fn decimal(value: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut rest = value;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+    let mut out = String::new();
+    push_decimal(&mut out, value);
+    out
+}
+
+/// Appends `value` in decimal to `out`.
+pub(crate) fn push_decimal(out: &mut String, value: u32) {
+    // The higher digits first: at most ten levels deep, and no buffer to index.
+    if value >= 10 {
+        push_decimal(out, value / 10);
     }
-    digits[at..].iter().map(|&digit| char::from(digit)).collect()
+    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 /// The error record JS throws: `code`, then the message.

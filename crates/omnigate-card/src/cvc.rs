@@ -97,14 +97,21 @@ pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
         return Validity::Invalid(CardError::InvalidCharacters);
     }
     let length = input.len();
-    if lengths.contains(&length) {
-        return Validity::Valid;
+    // One pass over `lengths` answers all three questions (an allowed length? all longer? the
+    // longest?): the browser module keeps one small loop instead of three unrolled ones.
+    let (mut all_longer, mut longest) = (true, 3);
+    for &allowed in lengths {
+        if allowed == length {
+            return Validity::Valid;
+        }
+        all_longer &= length < allowed;
+        longest = longest.max(allowed);
     }
-    if lengths.iter().all(|&allowed| length < allowed) {
-        return Validity::PotentiallyValid;
+    if all_longer {
+        Validity::PotentiallyValid
+    } else if length > longest {
+        Validity::Invalid(CardError::TooLong)
+    } else {
+        Validity::Valid
     }
-    if length > lengths.iter().copied().fold(3, usize::max) {
-        return Validity::Invalid(CardError::TooLong);
-    }
-    Validity::Valid
 }

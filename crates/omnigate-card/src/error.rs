@@ -113,7 +113,36 @@ impl CardError {
     /// The text for people, as [`Display`](fmt::Display) prints it. Built without `core::fmt`,
     /// so the browser module that shows these messages does not carry the formatting machinery.
     pub fn message(&self) -> String {
-        let fixed = match self {
+        // Every message is fixed text with up to two values between its pieces, so one call
+        // joins them all (one copy of the joining code instead of one per message).
+        let (mut first, mut second) = (String::new(), String::new());
+        let (pieces, values): ([&str; 3], [&str; 2]) = match self {
+            Self::Expired { expiry, today } => {
+                expiry.push_to(&mut first);
+                today.push_to(&mut second);
+                (["the card expired in ", " (today is ", ")"], [&first, &second])
+            }
+            Self::TooFarInFuture { year, max_year } => {
+                push_decimal(&mut first, u32::from(*year), 1);
+                push_decimal(&mut second, u32::from(*max_year), 1);
+                (["the expiry year ", " is after ", ""], [&first, &second])
+            }
+            Self::InvalidBrand { field, reason } => {
+                (["invalid brand definition: ", " ", ""], [field, reason])
+            }
+            // The same words credit-card-type throws, so the JS compat layer can reuse them.
+            Self::DuplicateBrand { id } => (["\"", "\" is already a card type.", ""], [id, ""]),
+            Self::BrandNotFound { id } => {
+                (["\"", "\" is not a supported card type.", ""], [id, ""])
+            }
+            fixed => return join(&[fixed.fixed_message()]),
+        };
+        join(&[pieces[0], values[0], pieces[1], values[1], pieces[2]])
+    }
+
+    /// The whole message of an error that carries no values (empty for the others).
+    fn fixed_message(&self) -> &'static str {
+        match self {
             Self::Empty => "this field is required",
             Self::InvalidCharacters => "only digits are allowed here",
             Self::TooShort => "the value is incomplete",
@@ -127,62 +156,30 @@ impl CardError {
             Self::InvalidHolder => "the cardholder name is invalid",
             Self::InvalidPostalCode => "the postal code is invalid",
             Self::BrandIdMismatch => "Cannot overwrite type parameter.",
-            _ => return self.message_with_values(),
-        };
-        String::from(fixed)
-    }
-
-    fn message_with_values(&self) -> String {
-        let mut out = String::new();
-        match self {
-            Self::Expired { expiry, today } => {
-                out.push_str("the card expired in ");
-                expiry.push_to(&mut out);
-                out.push_str(" (today is ");
-                today.push_to(&mut out);
-                out.push(')');
-            }
-            Self::TooFarInFuture { year, max_year } => {
-                out.push_str("the expiry year ");
-                push_decimal(&mut out, u32::from(*year), 1);
-                out.push_str(" is after ");
-                push_decimal(&mut out, u32::from(*max_year), 1);
-            }
-            Self::InvalidBrand { field, reason } => {
-                for part in ["invalid brand definition: ", field, " ", reason] {
-                    out.push_str(part);
-                }
-            }
-            // The same words credit-card-type throws, so the JS compat layer can reuse them.
-            Self::DuplicateBrand { id } => {
-                for part in ["\"", id, "\" is already a card type."] {
-                    out.push_str(part);
-                }
-            }
-            Self::BrandNotFound { id } => {
-                for part in ["\"", id, "\" is not a supported card type."] {
-                    out.push_str(part);
-                }
-            }
-            _ => {}
+            _ => "",
         }
-        out
     }
 }
 
+/// `parts` joined. Kept out of line (like [`push_decimal`]): messages are rare, and in this
+/// crate, optimised for speed, each inlined copy of the growing code costs the wasm module.
+#[inline(never)]
+fn join(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// Appends `value` in decimal, padded with zeros to at least `width` digits.
+#[inline(never)]
 pub(crate) fn push_decimal(out: &mut String, value: u32, width: usize) {
-    let mut digits = [0u8; 10];
-    let mut rest = value;
-    let mut count = 0;
-    while rest > 0 || count < width.max(1) {
-        digits[count] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        count += 1;
+    // The higher digits first: at most ten levels deep, and no buffer to index.
+    if value >= 10 || width > 1 {
+        push_decimal(out, value / 10, width.saturating_sub(1));
     }
-    for &digit in digits[..count].iter().rev() {
-        out.push(char::from(digit));
-    }
+    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 impl fmt::Display for CardError {

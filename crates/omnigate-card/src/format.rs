@@ -12,7 +12,12 @@ pub const EXPIRY_SEPARATOR: &str = " / ";
 
 /// The ASCII digits of `input`, everything else dropped. It undoes [`format_number`].
 pub fn strip_formatting(input: &str) -> String {
-    input.chars().filter(char::is_ascii_digit).collect()
+    // Bytes, not chars: no byte of a multi-byte character is an ASCII digit.
+    let mut digits = String::new();
+    for byte in input.bytes().filter(u8::is_ascii_digit) {
+        digits.push(char::from(byte));
+    }
+    digits
 }
 
 /// Formats a card number with a space at each gap of its brand: American Express and Diners
@@ -36,11 +41,11 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
         _ => &DEFAULT_GAPS,
     };
     let mut out = String::with_capacity(digits.len() + gaps.len());
-    for (index, digit) in digits.chars().enumerate() {
+    for (index, digit) in digits.bytes().enumerate() {
         if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');
         }
-        out.push(digit);
+        out.push(char::from(digit));
     }
     out
 }

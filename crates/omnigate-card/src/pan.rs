@@ -8,7 +8,7 @@ use core::str::FromStr;
 use crate::brand::Brand;
 use crate::error::{CardError, Validity};
 use crate::js;
-use crate::number::{NumberOptions, validate_number};
+use crate::number::{NumberCheck, NumberOptions, validate_number};
 use crate::table::BrandTable;
 
 /// A complete and valid card number (PAN), digits only.
@@ -39,14 +39,19 @@ impl CardNumber {
         table: &BrandTable,
         options: &NumberOptions,
     ) -> Result<Self, CardError> {
-        let check = validate_number(input, table, options);
-        let digits = js::strip_spaces_and_dashes(input);
+        let brand = Self::brand_of(input, validate_number(input, table, options))?;
+        let digits = js::strip_spaces_and_dashes(input).into_owned();
+        Ok(Self { digits, brand_id: brand.id().to_owned() })
+    }
+
+    /// What [`parse_with`](Self::parse_with) decides from `check`, the [`validate_number`] of
+    /// `input`: the brand of a card number, or why `input` is not one. For callers that need
+    /// the check as well as the verdict, so the number is checked once.
+    pub fn brand_of<'t>(input: &str, check: NumberCheck<'t>) -> Result<&'t Brand, CardError> {
         match (check.state, check.brand) {
-            (Validity::Valid, Some(brand)) => {
-                Ok(Self { digits: digits.into_owned(), brand_id: brand.id().to_owned() })
-            }
+            (Validity::Valid, Some(brand)) => Ok(brand),
             (Validity::Invalid(error), _) => Err(error),
-            (_, brand) => Err(incomplete(&digits, brand)),
+            (_, brand) => Err(incomplete(&js::strip_spaces_and_dashes(input), brand)),
         }
     }
 

@@ -1,6 +1,6 @@
 //! [`PostalCode`] and card-validator's `postalCode` check.
 
-use alloc::{borrow::ToOwned, string::String, vec::Vec};
+use alloc::{borrow::ToOwned, string::String};
 
 use core::fmt;
 use core::str::FromStr;
@@ -30,8 +30,9 @@ pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
     if js::len16(input) < min_length {
         return Validity::PotentiallyValid;
     }
-    let start: Vec<char> = input.trim_matches(js::is_space).chars().take(min_length).collect();
-    if start.is_empty() || !start.iter().all(char::is_ascii_alphanumeric) {
+    let code = input.trim_matches(js::is_space);
+    let mut start = code.chars().take(min_length);
+    if code.is_empty() || !start.all(|c| c.is_ascii_alphanumeric()) {
         return Validity::PotentiallyValid;
     }
     Validity::Valid
