@@ -59,12 +59,15 @@ fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
     }
 }
 
-/// Why the expiry is not usable `today`, if it is not.
+/// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is
+/// `empty`: the same as `text.trim().is_empty()`, without linking a trim from both ends.
 fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
     match omnigate_card::validate_expiry(text, today, max).validity {
         Validity::Valid => None,
         Validity::Invalid(error) => Some(error),
-        Validity::PotentiallyValid if text.trim().is_empty() => Some(CardError::Empty),
+        Validity::PotentiallyValid if text.chars().all(char::is_whitespace) => {
+            Some(CardError::Empty)
+        }
         Validity::PotentiallyValid => Some(CardError::TooShort),
     }
 }
