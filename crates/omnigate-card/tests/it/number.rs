@@ -1,7 +1,7 @@
 //! Card numbers: `validate_number` over `numbers.tsv`, `CardNumber` over `parse.tsv`, `luhn`.
 
 use crate::data::{cases, optional, state, table};
-use omnigate_card::{CardNumber, NumberOptions, luhn, validate_number};
+use omnigate_card::{BrandTable, CardNumber, NumberOptions, luhn, validate_number};
 
 fn options(text: &str) -> NumberOptions {
     let mut options = NumberOptions::default();
@@ -60,6 +60,19 @@ fn card_number_with_options_and_tables() {
     assert_eq!(number.unwrap().brand_id(), "unionpay");
     let error = CardNumber::parse_with("135412345678911", &table, &NumberOptions::default());
     assert_eq!(error.unwrap_err().code(), "unknown_brand", "UATP is not a peer brand");
+}
+
+#[test]
+fn brand_of_a_check_is_what_parse_decides() {
+    let table = BrandTable::standard();
+    let options = NumberOptions::default();
+    for input in ["", "4", "4111 1111 1111 1111", "4111111111111112", "41111111111111111111", "4a"]
+    {
+        let check = validate_number(input, &table, &options);
+        let brand = CardNumber::brand_of(input, check).map(|b| b.id().to_owned());
+        let parsed = CardNumber::parse_with(input, &table, &options);
+        assert_eq!(brand, parsed.map(|n| n.brand_id().to_owned()), "{input:?}");
+    }
 }
 
 #[test]
