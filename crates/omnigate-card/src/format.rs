@@ -40,7 +40,7 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
         [brand] => brand.gaps(),
         _ => &DEFAULT_GAPS,
     };
-    let mut out = String::with_capacity(digits.len() + gaps.len());
+    let mut out = String::new();
     for (index, digit) in digits.bytes().enumerate() {
         if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');
