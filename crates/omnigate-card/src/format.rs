@@ -41,7 +41,8 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
         _ => &DEFAULT_GAPS,
     };
     let mut out = String::new();
-    for (index, digit) in digits.bytes().enumerate() {
+    // The digits again, filtered from `input`: the optimiser then knows each is ASCII.
+    for (index, digit) in input.bytes().filter(u8::is_ascii_digit).enumerate() {
         if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');
         }
