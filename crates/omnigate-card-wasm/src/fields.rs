@@ -56,6 +56,7 @@ fn numbers(list: &str) -> Vec<usize> {
     if list.is_empty() {
         return numbers;
     }
+    // The item read so far (`None` once it holds a non-digit) and how many digits it has.
     let mut number = Some(0usize);
     let mut digits = 0;
     // A comma after the last item ends it like the others.
