@@ -192,7 +192,7 @@ fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), CardError>
         Operation::Remove(id) => {
             let id = id.resolve(table);
             let count = table.len();
-            let removed = table.remove(&id)?;
+            let removed = table.remove(&id)?.clone();
             assert_eq!((removed.id(), table.len() + 1), (id.as_str(), count));
             assert!(table.get(&id).is_none() && table.lookup(&id) == Some(&removed));
         }
@@ -234,17 +234,8 @@ fn inside_pattern(
 ) -> Option<String> {
     let brand = table.iter().nth(usize::from(brand) % table.len().max(1))?;
     let pattern = brand.patterns().get(usize::from(pattern) % brand.patterns().len())?;
-    let start = match (pattern.prefix(), pattern.range()) {
-        (Some(prefix), _) => prefix,
-        (None, Some((min, max))) => {
-            if upper {
-                max
-            } else {
-                min
-            }
-        }
-        (None, None) => return None,
-    };
+    let bound = if upper { pattern.max() } else { pattern.min() };
+    let start = format!("{bound:0width$}", width = pattern.len());
     Some(start.chars().chain(rest.chars().filter(char::is_ascii_digit)).collect())
 }
 

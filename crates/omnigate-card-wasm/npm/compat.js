@@ -53,12 +53,14 @@ const numbers = (list) => (list === '' ? [] : list.split(',').map(Number));
 function builtIn(type) {
   const size = wasm.compatTypeInfo(put(type));
   if (size === 0) return null;
-  const [id, name, , lengths, gaps, codeName, codeSize, , patterns] = text(size).split('\u001f');
+  // The brand's record (`Brand::record` in the core): nine fields, each `=` and its value.
+  const fields = text(size).split('\u001f').map((field) => field.slice(1));
+  const [id, name, , patterns, lengths, gaps, codeName, codeSize] = fields;
   return {
     niceType: name,
     type: id,
     patterns: patterns === '' ? [] : patterns.split(',').map(
-      (item) => (item.includes('-') ? item.split('-').map(Number) : Number(item)),
+      (item) => (item.includes('~') ? item.split('~').map(Number) : Number(item)),
     ),
     gaps: numbers(gaps),
     lengths: numbers(lengths),
@@ -73,7 +75,7 @@ function brandId(index) {
   if (compatIds === null) {
     compatIds = [];
     for (let i = 0, size; (size = wasm.compatDescribe(i)) > 0; i += 1) {
-      compatIds.push(text(size).split('\u001f', 1)[0]);
+      compatIds.push(text(size).split('\u001f', 1)[0].slice(1));
     }
   }
   return compatIds[index];

@@ -22,8 +22,10 @@ const option = (options, name) => (isObject(options) ? options[name] : undefined
 // in table order, and the info objects by id.
 let table = null;
 
-function describe(fields) {
-  const [id, name, gatewayBrand, lengths, gaps, codeName, codeSize, luhnFlag] = fields;
+// A brand record (`Brand::record` in the core): nine fields, each `=` and its value.
+function describe(record) {
+  const fields = record.split('\u001f').map((field) => field.slice(1));
+  const [id, name, gatewayBrand, , lengths, gaps, codeName, codeSize, luhnFlag] = fields;
   const numbers = (list) => Object.freeze(list === '' ? [] : list.split(',').map(Number));
   const code = Object.freeze({ name: codeName, size: Number(codeSize) });
   return Object.freeze({
@@ -36,7 +38,7 @@ function brandTable() {
   if (table !== null) return table;
   const infos = [];
   for (let index = 0, size; (size = wasm.describeBrand(index)) > 0; index += 1) {
-    infos.push(describe(text(size).split('\u001f')));
+    infos.push(describe(text(size)));
   }
   table = { infos, ids: infos.map((info) => info.id), byId: new Map(infos.map((i) => [i.id, i])) };
   return table;

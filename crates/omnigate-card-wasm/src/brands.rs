@@ -37,7 +37,7 @@ pub fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
 #[wasm_bindgen(js_name = describeBrand)]
 pub fn describe_brand(index: usize) -> usize {
     tables::native(|table| {
-        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[&tables::describe(brand)]))
+        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
     })
 }
 
@@ -45,7 +45,7 @@ pub fn describe_brand(index: usize) -> usize {
 /// Answers 0, or the length of the error record.
 #[wasm_bindgen(js_name = addBrand)]
 pub fn add_brand(len: usize, replace: bool) -> usize {
-    let brand = buffer::with_input([len], |[text]| spec::read(text, "spec")?.build());
+    let brand = buffer::with_input([len], |[text]| spec::read(text, "spec"));
     packed::outcome(brand.and_then(|brand| {
         tables::native(
             |table| if replace { table.replace(brand).map(drop) } else { table.add(brand) },

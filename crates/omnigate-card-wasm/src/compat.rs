@@ -44,7 +44,7 @@ pub fn compat_detect(len: usize) -> u32 {
 #[wasm_bindgen(js_name = compatDescribe)]
 pub fn compat_describe(index: usize) -> usize {
     tables::compat(|table| {
-        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[&tables::describe(brand)]))
+        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
     })
 }
 
@@ -53,16 +53,14 @@ pub fn compat_describe(index: usize) -> usize {
 #[wasm_bindgen(js_name = compatTypeInfo)]
 pub fn compat_type_info(len: usize) -> usize {
     buffer::with_input([len], |[id]| {
-        tables::compat(|table| {
-            table.lookup(id).map_or(0, |brand| buffer::emit(&[&tables::describe(brand)]))
-        })
+        tables::compat(|table| table.lookup(id).map_or(0, |brand| buffer::emit(&[brand.record()])))
     })
 }
 
 /// A brand from a credit-card-type config in the input. card-validator skips Luhn by type,
 /// for `unionpay` only, so that is the one brand without it.
 fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::CardError> {
-    let mut spec = buffer::with_input([len], |[text]| spec::read(text, "config"))?;
+    let mut spec = buffer::with_input([len], |[text]| spec::read(text, "config"))?.to_spec();
     spec.luhn = spec.id != "unionpay";
     spec.build()
 }

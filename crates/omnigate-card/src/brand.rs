@@ -1,77 +1,77 @@
 //! One card brand: its number patterns, lengths, gaps and security code.
+//!
+//! A brand is kept as one line of text, its *record* (see [`record`]), plus the numbers that
+//! detection and validation read on every keystroke, decoded once from that text. The same
+//! text is how brands are written in the built-in table, how the browser module receives a
+//! brand from JavaScript and how it describes one back: one format and one parser for all.
 
-use alloc::borrow::Cow;
+use alloc::{string::String, vec::Vec};
 
+pub(crate) mod record;
 mod spec;
 
 pub use spec::{BrandSpec, BrandUpdate, PatternSpec};
 
-/// A number pattern of a brand: a prefix such as `"4"` or an inclusive range such as
-/// `"2221"`–`"2720"` whose bounds have the same number of digits.
+/// A number pattern of a brand: a prefix such as `4` or an inclusive range such as
+/// `2221`–`2720` whose bounds have the same number of digits (1 to 19).
 ///
 /// Matching follows credit-card-type: only the digits that both the input and the pattern have
 /// are compared, so a partial input matches every pattern it could still grow into.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pattern(Repr);
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Repr {
-    Prefix(Cow<'static, str>),
-    Range(Cow<'static, str>, Cow<'static, str>),
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    min: u64,
+    max: u64,
+    len: u8,
+    range: bool,
 }
 
 impl Pattern {
-    pub(crate) const fn from_static_prefix(prefix: &'static str) -> Self {
-        Self(Repr::Prefix(Cow::Borrowed(prefix)))
-    }
-
-    pub(crate) const fn from_static_range(min: &'static str, max: &'static str) -> Self {
-        Self(Repr::Range(Cow::Borrowed(min), Cow::Borrowed(max)))
-    }
-
-    /// The prefix, when this pattern is one.
-    pub fn prefix(&self) -> Option<&str> {
-        match &self.0 {
-            Repr::Prefix(prefix) => Some(prefix),
-            Repr::Range(..) => None,
-        }
-    }
-
-    /// The inclusive `(min, max)` bounds, when this pattern is a range.
-    pub fn range(&self) -> Option<(&str, &str)> {
-        match &self.0 {
-            Repr::Range(min, max) => Some((min, max)),
-            Repr::Prefix(_) => None,
-        }
-    }
-
     /// The number of digits of the pattern, which is also the strength of a match on it.
     pub fn len(&self) -> usize {
-        match &self.0 {
-            Repr::Prefix(prefix) => prefix.len(),
-            Repr::Range(min, _) => min.len(),
-        }
+        usize::from(self.len)
     }
 
     /// Always false: a pattern has at least one digit (here for clippy's `len` convention).
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0
+    }
+
+    /// The lowest number the pattern covers (the prefix itself for a prefix pattern).
+    pub fn min(&self) -> u64 {
+        self.min
+    }
+
+    /// The highest number the pattern covers (the prefix itself for a prefix pattern).
+    pub fn max(&self) -> u64 {
+        self.max
+    }
+
+    /// True for a `[min, max]` range, false for a prefix. Digit input matches the two kinds
+    /// alike; credit-card-type compares other input differently (text for a prefix,
+    /// `parseInt` for a range).
+    pub fn is_range(&self) -> bool {
+        self.range
+    }
+
+    /// The pattern's bounds as text, zero-padded to its length.
+    pub(crate) fn texts(&self) -> (String, String) {
+        (record::padded(self.min, self.len), record::padded(self.max, self.len))
     }
 }
 
 /// The name and size of a brand's security code (CVV, CVC, CID, ...).
 ///
 /// A size of 0 means the brand issues no security code (UATP), so a form should hide the field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SecurityCode {
-    name: Cow<'static, str>,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SecurityCode<'a> {
+    name: &'a str,
     size: u8,
 }
 
-impl SecurityCode {
+impl<'a> SecurityCode<'a> {
     /// What the brand calls it, for a field label: `"CVV"`, `"CID"`, `"CVC"`...
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self) -> &'a str {
+        self.name
     }
 
     /// How many digits it has (0 when the brand has none).
@@ -84,55 +84,40 @@ impl SecurityCode {
 /// [`BrandTable`](crate::BrandTable).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Brand {
-    id: Cow<'static, str>,
-    name: Cow<'static, str>,
-    gateway_brand: Cow<'static, str>,
-    patterns: Cow<'static, [Pattern]>,
-    lengths: Cow<'static, [u8]>,
-    gaps: Cow<'static, [u8]>,
-    security_code: SecurityCode,
+    record: String,
+    patterns: Vec<Pattern>,
+    lengths: Vec<u8>,
+    gaps: Vec<u8>,
+    code_size: u8,
     luhn: bool,
 }
 
-/// The parts of a built-in brand, in the order the data file lists them.
-pub(crate) struct StaticBrand {
-    pub(crate) id: &'static str,
-    pub(crate) name: &'static str,
-    pub(crate) gateway_brand: &'static str,
-    pub(crate) patterns: &'static [Pattern],
-    pub(crate) lengths: &'static [u8],
-    pub(crate) gaps: &'static [u8],
-    pub(crate) code: (&'static str, u8),
-    pub(crate) luhn: bool,
-}
-
 impl Brand {
-    pub(crate) const fn from_static(data: StaticBrand) -> Self {
-        Self {
-            id: Cow::Borrowed(data.id),
-            name: Cow::Borrowed(data.name),
-            gateway_brand: Cow::Borrowed(data.gateway_brand),
-            patterns: Cow::Borrowed(data.patterns),
-            lengths: Cow::Borrowed(data.lengths),
-            gaps: Cow::Borrowed(data.gaps),
-            security_code: SecurityCode { name: Cow::Borrowed(data.code.0), size: data.code.1 },
-            luhn: data.luhn,
-        }
+    /// Reads a brand from its record text (the format of [`record`]), filling in defaults.
+    /// Fails with [`CardError::InvalidBrand`](crate::CardError::InvalidBrand) naming the field
+    /// at fault.
+    pub fn from_record(text: &str) -> Result<Self, crate::CardError> {
+        record::parse(text)
+    }
+
+    /// The brand as record text: every field given, in the format [`Brand::from_record`] reads.
+    pub fn record(&self) -> &str {
+        &self.record
     }
 
     /// The stable id, as credit-card-type spells it: `"visa"`, `"american-express"`...
     pub fn id(&self) -> &str {
-        &self.id
+        record::field(&self.record, record::ID)
     }
 
     /// The name to show people: `"Visa"`, `"American Express"`...
     pub fn name(&self) -> &str {
-        &self.name
+        record::field(&self.record, record::NAME)
     }
 
     /// The OPP `paymentBrand` code: `"VISA"`, `"MASTER"`, `"AMEX"`...
     pub fn gateway_brand(&self) -> &str {
-        &self.gateway_brand
+        record::field(&self.record, record::GATEWAY)
     }
 
     /// The number patterns, in the order they are tried (the first match decides the strength).
@@ -152,8 +137,8 @@ impl Brand {
     }
 
     /// The security code's name and size.
-    pub fn security_code(&self) -> &SecurityCode {
-        &self.security_code
+    pub fn security_code(&self) -> SecurityCode<'_> {
+        SecurityCode { name: record::field(&self.record, record::CODE_NAME), size: self.code_size }
     }
 
     /// Whether numbers of this brand carry a Luhn check digit (UnionPay's do not have to).
@@ -163,21 +148,29 @@ impl Brand {
 
     /// The longest allowed length.
     pub fn max_length(&self) -> u8 {
-        self.lengths.iter().copied().max().unwrap_or(0)
+        self.lengths.iter().fold(0, |longest, &length| longest.max(length))
     }
 
     /// The brand as plain data, to change and build again.
     pub fn to_spec(&self) -> BrandSpec {
+        let text = |index| record::field(&self.record, index).into();
         BrandSpec {
-            id: self.id.clone().into_owned(),
-            name: self.name.clone().into_owned(),
-            gateway_brand: self.gateway_brand.clone().into_owned(),
+            id: text(record::ID),
+            name: text(record::NAME),
+            gateway_brand: text(record::GATEWAY),
             patterns: self.patterns.iter().map(PatternSpec::from).collect(),
-            lengths: self.lengths.to_vec(),
-            gaps: self.gaps.to_vec(),
-            security_code_name: self.security_code.name.clone().into_owned(),
-            security_code_size: self.security_code.size,
+            lengths: self.lengths.clone(),
+            gaps: self.gaps.clone(),
+            security_code_name: text(record::CODE_NAME),
+            security_code_size: self.code_size,
             luhn: self.luhn,
         }
+    }
+}
+
+impl From<&Pattern> for PatternSpec {
+    fn from(pattern: &Pattern) -> Self {
+        let (min, max) = pattern.texts();
+        if pattern.range { Self::Range(min, max) } else { Self::Prefix(min) }
     }
 }

@@ -17,40 +17,42 @@
 //!   RUPAY, UATP.
 //! - Luhn applies to every brand but UnionPay, which card-validator exempts by default.
 
-use crate::brand::{Brand, Pattern, StaticBrand};
-
-/// One pattern in credit-card-type's notation: `4` or `[51, 55]`.
+/// One pattern in credit-card-type's notation, `4` or `[51, 55]`, as record text (`51~55`).
 macro_rules! pattern {
     ([$min:literal, $max:literal]) => {
-        Pattern::from_static_range(stringify!($min), stringify!($max))
+        concat!(stringify!($min), "~", stringify!($max))
     };
     ($prefix:literal) => {
-        Pattern::from_static_prefix(stringify!($prefix))
+        stringify!($prefix)
     };
 }
 
-/// One brand entry; see the file's rules above.
+/// One brand entry as its record (see `brand/record.rs`); see the file's rules above.
 macro_rules! brand {
     (
         id: $id:literal, name: $name:literal, gateway: $gateway:literal,
-        patterns: [$($pattern:tt),+ $(,)?],
-        lengths: [$($length:literal),+], gaps: [$($gap:literal),+],
-        code: ($code:literal, $size:literal), luhn: $luhn:literal $(,)?
+        patterns: [$first:tt $(, $pattern:tt)* $(,)?],
+        lengths: [$length:literal $(, $lengths:literal)*],
+        gaps: [$gap:literal $(, $gaps:literal)*],
+        code: ($code:literal, $size:literal), luhn: $luhn:tt $(,)?
     ) => {
-        Brand::from_static(StaticBrand {
-            id: $id,
-            name: $name,
-            gateway_brand: $gateway,
-            patterns: {
-                // A static of its own: a temporary array of patterns could not live forever.
-                static PATTERNS: &[Pattern] = &[$(pattern!($pattern)),+];
-                PATTERNS
-            },
-            lengths: &[$($length),+],
-            gaps: &[$($gap),+],
-            code: ($code, $size),
-            luhn: $luhn,
-        })
+        concat!(
+            "=", $id, "\u{1f}=", $name, "\u{1f}=", $gateway,
+            "\u{1f}=", pattern!($first) $(, ",", pattern!($pattern))*,
+            "\u{1f}=", $length $(, ",", $lengths)*,
+            "\u{1f}=", $gap $(, ",", $gaps)*,
+            "\u{1f}=", $code, "\u{1f}=", $size, "\u{1f}=", if_luhn!($luhn),
+        )
+    };
+}
+
+/// The record's Luhn flag.
+macro_rules! if_luhn {
+    (true) => {
+        "1"
+    };
+    (false) => {
+        "0"
     };
 }
 
@@ -61,7 +63,7 @@ pub(crate) const CCT_COUNT: usize = 15;
 pub(crate) const EXTRA_IDS: [&str; 3] = ["dankort", "rupay", "uatp"];
 
 /// Every built-in brand in the standard priority order.
-pub(crate) static BRANDS: [Brand; CCT_COUNT + EXTRA_IDS.len()] = [
+pub(crate) static BRANDS: [&str; CCT_COUNT + EXTRA_IDS.len()] = [
     brand! {
         id: "visa", name: "Visa", gateway: "VISA",
         patterns: [4],

@@ -35,7 +35,7 @@ pub fn strip_formatting(input: &str) -> String {
 /// ```
 pub fn format_number(input: &str, table: &BrandTable) -> String {
     let digits = strip_formatting(input);
-    let candidates = table.detect(&digits);
+    let (candidates, _) = table.digit_candidates(&digits);
     let gaps = match candidates.as_slice() {
         [brand] => brand.gaps(),
         _ => &DEFAULT_GAPS,

@@ -1,7 +1,8 @@
 //! Brand detection exactly as credit-card-type 10.3.0 does it (`matches.ts`,
 //! `add-matching-cards-to-results.ts`, `find-best-match.ts`).
 //!
-//! The input is compared as JavaScript sees it, in UTF-16 code units and with `parseInt` for
+//! Digit input, every keystroke check, is matched with two integer comparisons per pattern.
+//! Other input is compared as JavaScript sees it, in UTF-16 code units and with `parseInt` for
 //! ranges, so even inputs with spaces or letters give credit-card-type's answer.
 
 use alloc::{vec, vec::Vec};
@@ -19,96 +20,127 @@ pub struct BrandMatch<'a> {
     pub strength: Option<usize>,
 }
 
-/// The input as UTF-16 code units, without copying the common all-ASCII case (whose digit-only
-/// form, every call from `validate_number`, is matched without parsing).
-enum Units<'s> {
-    Ascii { bytes: &'s [u8], digits: bool },
-    Wide(Vec<u16>),
+/// The longest pattern, in digits.
+const MAX_DIGITS: usize = 19;
+
+/// For each pattern length `n`: the lowest and highest `n`-digit numbers that start with the
+/// digits typed (the first `n` digits twice once there are that many). A pattern matches when
+/// its range overlaps that window, which is credit-card-type's comparison of the digits both
+/// have, done with two integer comparisons.
+struct Windows([(u64, u64); MAX_DIGITS + 1]);
+
+impl Windows {
+    fn new(digits: &[u8]) -> Self {
+        let mut windows = [(0, 0); MAX_DIGITS + 1];
+        let (mut low, mut high) = (0u64, 0u64);
+        let mut digits = digits.iter();
+        for window in windows.iter_mut().skip(1) {
+            (low, high) = match digits.next() {
+                Some(digit) => {
+                    let digit = u64::from(digit.wrapping_sub(b'0'));
+                    (low * 10 + digit, high * 10 + digit)
+                }
+                None => (low * 10, high * 10 + 9),
+            };
+            *window = (low, high);
+        }
+        Self(windows)
+    }
+
+    fn matches(&self, pattern: &Pattern) -> bool {
+        let window = self.0.get(pattern.len());
+        window.is_some_and(|&(low, high)| low <= pattern.max() && pattern.min() <= high)
+    }
 }
 
-impl Units<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Self::Ascii { bytes, .. } => bytes.len(),
-            Self::Wide(units) => units.len(),
+/// Input that is not all digits, as UTF-16 code units, compared as JavaScript would.
+struct Units(Vec<u16>);
+
+impl Units {
+    fn unit(&self, index: usize) -> u16 {
+        self.0.get(index).copied().unwrap_or(0)
+    }
+
+    /// credit-card-type's `matches(cardNumber, pattern)`.
+    fn matches(&self, pattern: &Pattern) -> bool {
+        let shared = self.0.len().min(pattern.len());
+        let (min, max) = pattern.texts();
+        if !pattern.is_range() {
+            return min.bytes().take(shared).enumerate().all(|(i, b)| self.unit(i) == u16::from(b));
+        }
+        // The range is cut to the input's length on both ends: "2" matches 2221-2229.
+        let cut = |text: &str| js::parse_int(text.bytes().take(shared).map(u16::from));
+        let value = js::parse_int((0..shared).map(|i| self.unit(i)));
+        match (value, cut(&min), cut(&max)) {
+            (Some(value), Some(low), Some(high)) => low <= value && value <= high,
+            _ => false,
         }
     }
-
-    fn get(&self, index: usize) -> u16 {
-        match self {
-            Self::Ascii { bytes, .. } => bytes.get(index).map_or(0, |&b| u16::from(b)),
-            Self::Wide(units) => units.get(index).copied().unwrap_or(0),
-        }
-    }
-
-    /// `parseInt` of the first `count` units.
-    fn parse_prefix(&self, count: usize) -> Option<i128> {
-        js::parse_int((0..count.min(self.len())).map(|i| self.get(i)))
-    }
 }
 
-/// credit-card-type's `matches(cardNumber, pattern)`.
-fn matches(input: &Units<'_>, pattern: &Pattern) -> bool {
-    if let Units::Ascii { bytes, digits: true } = input {
-        return matches_digits(bytes, pattern);
+/// The candidates among `brands` (in priority order) for input of `len` characters, each brand
+/// matched by its first pattern that `matches`: only that one counts. Answers the candidates,
+/// and the match strength of the first when it is the only one left.
+fn scan(
+    brands: &[Brand],
+    len: usize,
+    matches: impl Fn(&Pattern) -> bool,
+) -> (Vec<&Brand>, Option<usize>) {
+    if len == 0 {
+        return (brands.iter().collect(), None);
     }
-    if let Some(prefix) = pattern.prefix() {
-        let shared = input.len().min(prefix.len());
-        return prefix.bytes().take(shared).enumerate().all(|(i, b)| input.get(i) == u16::from(b));
-    }
-    let Some((min, max)) = pattern.range() else { return false };
-    // The range is cut to the input's length on both ends: "2" matches 2221-2229.
-    let shared = input.len().min(min.len());
-    let bound = |text: &str| js::parse_int(text.bytes().take(shared).map(u16::from));
-    match (input.parse_prefix(shared), bound(min), bound(max)) {
-        (Some(value), Some(low), Some(high)) => low <= value && value <= high,
-        _ => false,
-    }
-}
-
-/// [`matches`] for digit input. Range bounds are digit strings of equal length, so comparing
-/// the cut strings byte by byte compares their values, exactly as `parseInt` would. The loops
-/// stop at the shorter side, which is the cut; they are hand-written because a `memcmp` call
-/// per pattern would cost more than the comparison.
-fn matches_digits(input: &[u8], pattern: &Pattern) -> bool {
-    let not_after =
-        |a: &[u8], b: &[u8]| a.iter().zip(b).find(|(x, y)| x != y).is_none_or(|(x, y)| x < y);
-    match pattern.range() {
-        None => {
-            input.iter().zip(pattern.prefix().unwrap_or_default().bytes()).all(|(a, b)| *a == b)
-        }
-        Some((min, max)) => not_after(min.as_bytes(), input) && not_after(input, max.as_bytes()),
-    }
-}
-
-/// Runs credit-card-type over `brands` (in priority order) for `input`.
-pub(crate) fn detect<'a>(brands: &'a [Brand], input: &str) -> Vec<BrandMatch<'a>> {
-    if input.is_empty() {
-        return brands.iter().map(|brand| BrandMatch { brand, strength: None }).collect();
-    }
-    let units = if input.is_ascii() {
-        Units::Ascii { bytes: input.as_bytes(), digits: js::all_digits(input) }
-    } else {
-        Units::Wide(input.encode_utf16().collect())
-    };
     let mut found = Vec::new();
+    let mut best: Option<(&Brand, usize)> = None;
+    let mut all_strong = true;
     for brand in brands {
-        // Only a brand's first matching pattern counts.
-        if let Some(pattern) = brand.patterns().iter().find(|p| matches(&units, p)) {
-            let strength = (units.len() >= pattern.len()).then_some(pattern.len());
-            found.push(BrandMatch { brand, strength });
+        let Some(pattern) = brand.patterns().iter().find(|pattern| matches(pattern)) else {
+            continue;
+        };
+        found.push(brand);
+        if len < pattern.len() {
+            all_strong = false;
+        } else if best.is_none_or(|(_, strength)| strength < pattern.len()) {
+            best = Some((brand, pattern.len()));
         }
     }
     // The list collapses to the strongest candidate only once every candidate has a strength;
     // on a tie the earlier brand wins.
-    if !found.is_empty() && found.iter().all(|m| m.strength.is_some()) {
-        let mut best = found[0];
-        for candidate in &found[1..] {
-            if best.strength < candidate.strength {
-                best = *candidate;
-            }
-        }
-        return vec![best];
+    match best {
+        Some((brand, strength)) if all_strong => (vec![brand], Some(strength)),
+        _ => (found, None),
     }
+}
+
+/// credit-card-type over `brands` for a string of ASCII digits (every keystroke check).
+pub(crate) fn digit_candidates<'a>(
+    brands: &'a [Brand],
+    digits: &str,
+) -> (Vec<&'a Brand>, Option<usize>) {
+    let windows = Windows::new(digits.as_bytes());
+    scan(brands, digits.len(), |pattern| windows.matches(pattern))
+}
+
+/// credit-card-type over `brands` for any input.
+pub(crate) fn candidates<'a>(brands: &'a [Brand], input: &str) -> (Vec<&'a Brand>, Option<usize>) {
+    if js::all_digits(input) {
+        return digit_candidates(brands, input);
+    }
+    let units = Units(input.encode_utf16().collect());
+    scan(brands, units.0.len(), |pattern| units.matches(pattern))
+}
+
+/// [`candidates`] with each one's match strength (credit-card-type's `matchStrength`).
+pub(crate) fn detect<'a>(brands: &'a [Brand], input: &str) -> Vec<BrandMatch<'a>> {
+    let (found, strength) = candidates(brands, input);
+    if strength.is_some() || input.is_empty() {
+        return found.into_iter().map(|brand| BrandMatch { brand, strength }).collect();
+    }
+    // Still ambiguous: each candidate's own strength, from its first matching pattern.
     found
+        .into_iter()
+        .map(|brand| {
+            let (_, strength) = candidates(core::slice::from_ref(brand), input);
+            BrandMatch { brand, strength }
+        })
+        .collect()
 }

@@ -62,18 +62,17 @@ pub fn validate_number<'t>(
     if !js::all_digits(&digits) {
         return invalid(CardError::InvalidCharacters);
     }
-    let matches = table.detect_matches(&digits);
-    let candidates: Vec<&Brand> = matches.iter().map(|m| m.brand).collect();
-    let only = match matches.as_slice() {
+    let (candidates, match_strength) = table.digit_candidates(&digits);
+    let brand = match candidates.as_slice() {
         [] => return invalid(CardError::UnknownBrand),
         [only] => *only,
         _ => {
             let state = Validity::PotentiallyValid;
-            return NumberCheck { brand: None, match_strength: None, candidates, state };
+            return NumberCheck { brand: None, match_strength, candidates, state };
         }
     };
-    let state = single_brand_state(&digits, only.brand, options);
-    NumberCheck { brand: Some(only.brand), match_strength: only.strength, candidates, state }
+    let state = single_brand_state(&digits, brand, options);
+    NumberCheck { brand: Some(brand), match_strength, candidates, state }
 }
 
 /// card-validator's rules once the brand is known.

@@ -21,14 +21,20 @@ pub struct BrandTable {
 impl BrandTable {
     /// Every built-in brand: credit-card-type's 15 plus Dankort, RuPay and UATP.
     pub fn standard() -> Self {
-        Self { active: BRANDS.to_vec(), removed: Vec::new() }
+        Self::built_in(|_| true)
     }
 
     /// Exactly credit-card-type 10.3.0's 15 brands in its order, so that detection and
     /// validation give card-validator's results. The JS compat layer uses this table.
     pub fn credit_card_type() -> Self {
-        let active = BRANDS.iter().filter(|b| !EXTRA_IDS.contains(&b.id())).cloned().collect();
-        Self { active, removed: Vec::new() }
+        Self::built_in(|brand| !EXTRA_IDS.contains(&brand.id()))
+    }
+
+    /// The built-in brands that `keep` keeps, read from their records (a test checks that
+    /// every record reads).
+    fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
+        let brands = BRANDS.iter().filter_map(|record| Brand::from_record(record).ok());
+        Self { active: brands.filter(|brand| keep(brand)).collect(), removed: Vec::new() }
     }
 
     /// A table with no brands, to fill with [`add`](Self::add).
@@ -67,7 +73,13 @@ impl BrandTable {
     /// table issues such numbers. Pass digits only: this is credit-card-type's function, which
     /// strips nothing (see [`validate_number`](crate::validate_number) for user input).
     pub fn detect(&self, digits: &str) -> Vec<&Brand> {
-        self.detect_matches(digits).into_iter().map(|m| m.brand).collect()
+        matching::candidates(&self.active, digits).0
+    }
+
+    /// [`detect`](Self::detect) for ASCII digits, and the match strength of the brand when one
+    /// is left.
+    pub(crate) fn digit_candidates(&self, digits: &str) -> (Vec<&Brand>, Option<usize>) {
+        matching::digit_candidates(&self.active, digits)
     }
 
     /// Like [`detect`](Self::detect), with each candidate's match strength.
@@ -113,13 +125,14 @@ impl BrandTable {
         Ok(())
     }
 
-    /// Takes the brand `id` out of detection and returns a copy of it.
-    pub fn remove(&mut self, id: &str) -> Result<Brand, CardError> {
+    /// Takes the brand `id` out of detection; answers it, as the table now keeps it among the
+    /// removed brands.
+    pub fn remove(&mut self, id: &str) -> Result<&Brand, CardError> {
         let slot = self.position(id)?;
         let brand = self.active.remove(slot);
         self.removed.retain(|b| b.id() != id);
-        self.removed.push(brand.clone());
-        Ok(brand)
+        self.removed.push(brand);
+        self.removed.last().ok_or(CardError::BrandNotFound { id: id.to_owned() })
     }
 
     /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's

@@ -1,11 +1,10 @@
 //! Brands from user data: [`BrandSpec`] is checked before it becomes a [`Brand`], and
 //! [`BrandUpdate`] merges changes into one, like credit-card-type's `updateCard`.
 
-use alloc::{string::String, vec, vec::Vec};
+use alloc::string::{String, ToString};
+use alloc::{vec, vec::Vec};
 
-use alloc::borrow::Cow;
-
-use super::{Brand, Pattern, Repr, SecurityCode};
+use super::{Brand, record};
 use crate::error::CardError;
 
 /// A pattern as user data, before validation: digit strings.
@@ -15,17 +14,6 @@ pub enum PatternSpec {
     Prefix(String),
     /// An inclusive range such as `("2221", "2720")`; both bounds need the same digit count.
     Range(String, String),
-}
-
-impl From<&Pattern> for PatternSpec {
-    fn from(pattern: &Pattern) -> Self {
-        match &pattern.0 {
-            Repr::Prefix(prefix) => Self::Prefix(prefix.clone().into_owned()),
-            Repr::Range(min, max) => {
-                Self::Range(min.clone().into_owned(), max.clone().into_owned())
-            }
-        }
-    }
 }
 
 /// A brand as user data. [`BrandSpec::build`] (or `Brand::try_from`) checks it and fails with
@@ -75,48 +63,43 @@ impl BrandSpec {
         }
     }
 
-    /// Checks the spec and builds the brand.
+    /// Checks the spec and builds the brand (written as a record, then read by the one
+    /// parser every brand goes through).
     pub fn build(self) -> Result<Brand, CardError> {
-        check_text("id", &self.id, 64)?;
-        check_text("name", &self.name, 64)?;
-        check_text("security_code_name", &self.security_code_name, 32)?;
-        let gateway_ok = self.gateway_brand.len() <= 32
-            && self
-                .gateway_brand
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-        if self.gateway_brand.is_empty() || !gateway_ok {
-            return Err(invalid("gateway_brand", "must be 1-32 of A-Z, 0-9 and _"));
-        }
-        if self.patterns.is_empty() {
-            return Err(invalid("patterns", "must not be empty"));
-        }
-        let patterns = self.patterns.into_iter().map(pattern).collect::<Result<Vec<_>, _>>()?;
-        if self.lengths.is_empty() || self.lengths.iter().any(|&l| !(1..=19).contains(&l)) {
-            return Err(invalid("lengths", "must be one or more lengths of 1-19 digits"));
-        }
-        let gaps_ok = self.gaps.iter().all(|&g| (1..=18).contains(&g))
-            && self.gaps.windows(2).all(|pair| pair[0] < pair[1]);
-        if !gaps_ok {
-            return Err(invalid("gaps", "must be increasing indexes of 1-18"));
-        }
-        if self.security_code_size > 8 {
-            return Err(invalid("security_code_size", "must be 0-8"));
-        }
-        Ok(Brand {
-            id: Cow::Owned(self.id),
-            name: Cow::Owned(self.name),
-            gateway_brand: Cow::Owned(self.gateway_brand),
-            patterns: Cow::Owned(patterns),
-            lengths: Cow::Owned(self.lengths),
-            gaps: Cow::Owned(self.gaps),
-            security_code: SecurityCode {
-                name: Cow::Owned(self.security_code_name),
-                size: self.security_code_size,
-            },
-            luhn: self.luhn,
-        })
+        let numbers = |list: &[u8]| list.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
+        let patterns: Vec<String> = self
+            .patterns
+            .iter()
+            .map(|pattern| match pattern {
+                PatternSpec::Prefix(prefix) => bound(prefix),
+                PatternSpec::Range(min, max) => [bound(min), bound(max)].join("~"),
+            })
+            .collect();
+        let fields = [
+            text(&self.id),
+            text(&self.name),
+            text(&self.gateway_brand),
+            patterns.join(","),
+            numbers(&self.lengths),
+            numbers(&self.gaps),
+            text(&self.security_code_name),
+            self.security_code_size.to_string(),
+            String::from(if self.luhn { "1" } else { "0" }),
+        ];
+        let fields: Vec<String> = fields.iter().map(|value| ["=", value].concat()).collect();
+        record::parse(&fields.join("\u{1f}"))
     }
+}
+
+/// A text value with the record's separator made unacceptable (U+0001), so that a value
+/// holding one is refused instead of shifting the fields.
+fn text(value: &str) -> String {
+    value.chars().map(|c| if c == '\u{1f}' { '\u{1}' } else { c }).collect()
+}
+
+/// A pattern bound, with the list separators made unacceptable too.
+fn bound(value: &str) -> String {
+    value.chars().map(|c| if matches!(c, '\u{1f}' | ',' | '~') { '\u{1}' } else { c }).collect()
 }
 
 impl TryFrom<BrandSpec> for Brand {
@@ -167,37 +150,5 @@ impl BrandUpdate {
         }
         spec.luhn = self.luhn.unwrap_or(spec.luhn);
         spec.build()
-    }
-}
-
-fn invalid(field: &'static str, reason: &'static str) -> CardError {
-    CardError::InvalidBrand { field, reason }
-}
-
-fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), CardError> {
-    let count = value.chars().count();
-    if count == 0 || count > max || value.chars().any(char::is_control) {
-        return Err(invalid(field, "must be non-empty, short and without control characters"));
-    }
-    Ok(())
-}
-
-fn digits(value: &str) -> bool {
-    (1..=19).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn pattern(spec: PatternSpec) -> Result<Pattern, CardError> {
-    match spec {
-        PatternSpec::Prefix(prefix) if digits(&prefix) => {
-            Ok(Pattern(Repr::Prefix(Cow::Owned(prefix))))
-        }
-        PatternSpec::Range(min, max) if digits(&min) && min.len() == max.len() && digits(&max) => {
-            // Same length and ASCII digits: comparing the strings compares the numbers.
-            if min > max {
-                return Err(invalid("patterns", "range minimum is above its maximum"));
-            }
-            Ok(Pattern(Repr::Range(Cow::Owned(min), Cow::Owned(max))))
-        }
-        _ => Err(invalid("patterns", "must be 1-19 digits, range bounds of equal length")),
     }
 }

@@ -85,7 +85,7 @@ fn extra_brands_leave_specific_peer_patterns_alone() {
     let standard = BrandTable::standard();
     for brand in &peer {
         for pattern in brand.patterns() {
-            let probe = pattern.prefix().or(pattern.range().map(|(min, _)| min)).unwrap();
+            let probe = &format!("{:0width$}", pattern.min(), width = pattern.len());
             let before: Vec<&str> = peer.detect(probe).iter().map(|b| b.id()).collect();
             let after: Vec<&str> = standard.detect(probe).iter().map(|b| b.id()).collect();
             let taken = probe.starts_with("5019") || probe == "1" || probe.starts_with('8');

@@ -37,14 +37,8 @@ fn with_check_digit(body: &str) -> String {
 /// A Luhn-valid number of `length` digits starting inside one of `brand`'s patterns.
 fn generate(rng: &mut Rng, brand: &Brand, length: usize) -> String {
     let pattern = &brand.patterns()[rng.below(brand.patterns().len() as u64) as usize];
-    let start = match (pattern.prefix(), pattern.range()) {
-        (Some(prefix), _) => prefix.to_owned(),
-        (_, Some((min, max))) => {
-            let (min, max): (u64, u64) = (min.parse().unwrap(), max.parse().unwrap());
-            format!("{:0width$}", min + rng.below(max - min + 1), width = pattern.len())
-        }
-        _ => unreachable!(),
-    };
+    let value = pattern.min() + rng.below(pattern.max() - pattern.min() + 1);
+    let start = format!("{value:0width$}", width = pattern.len());
     let rest = rng.digits(length - start.len() - 1);
     with_check_digit(&format!("{start}{rest}"))
 }

@@ -1,0 +1,288 @@
+//! The record: a brand written as one line of text, and the one parser that checks it.
+//!
+//! A record has nine fields separated by U+001F: id, name, gateway brand, patterns, lengths,
+//! gaps, security code name, security code size and Luhn. A field is `=` and its value, `-`
+//! when it is not given (the default below applies) or `!` when the caller had a value of the
+//! wrong type (the browser module's JavaScript writes that; it is refused like a bad value).
+//! Missing trailing fields count as not given.
+//!
+//! | field | value | default |
+//! |---|---|---|
+//! | id, name | 1–64 characters, no control characters | name: the id |
+//! | gateway brand | 1–32 of `A-Z`, `0-9`, `_` | the id's letters and digits in capitals |
+//! | patterns | prefixes `4` and ranges `51~55`, comma-separated; 1–19 digits, bounds of equal length | none: required |
+//! | lengths | `16,18,19`: each 1–19 | `16` |
+//! | gaps | `4,8,12`: strictly increasing, each 1–18, may be empty | `4,8,12` |
+//! | security code name | 1–32 characters, no control characters | `CVV` |
+//! | security code size | 0–8 | `3` |
+//! | Luhn | `1` (yes) or anything else (no) | `1` |
+//!
+//! [`parse`] answers the brand with its record rewritten with every field given, which is what
+//! [`Brand::record`] shows; the built-in brands are written this way in `brands.rs`.
+
+use alloc::{string::String, vec::Vec};
+
+use super::{Brand, Pattern};
+use crate::error::CardError;
+
+pub(crate) const ID: usize = 0;
+pub(crate) const NAME: usize = 1;
+pub(crate) const GATEWAY: usize = 2;
+const PATTERNS: usize = 3;
+const LENGTHS: usize = 4;
+const GAPS: usize = 5;
+pub(crate) const CODE_NAME: usize = 6;
+const CODE_SIZE: usize = 7;
+const LUHN: usize = 8;
+const FIELDS: usize = 9;
+
+/// Separates the fields of a record.
+pub(crate) const SEPARATOR: u8 = 0x1f;
+
+/// What a given value holds where the caller's value had the wrong type: no field accepts it.
+const WRONG_TYPE: &str = "\u{1}";
+
+/// The parts of `text` between `separator` bytes (all ASCII, so every cut is a char boundary).
+struct Items<'a> {
+    rest: Option<&'a str>,
+    separator: u8,
+}
+
+impl<'a> Items<'a> {
+    fn new(text: &'a str, separator: u8) -> Self {
+        Self { rest: Some(text), separator }
+    }
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.rest?;
+        let at = text.bytes().position(|b| b == self.separator);
+        let (item, rest) = text.split_at_checked(at.unwrap_or(text.len()))?;
+        self.rest = at.and(rest.get(1..));
+        Some(item)
+    }
+}
+
+/// The value of field `index` of a record whose fields are all given (after its `=`).
+pub(crate) fn field(record: &str, index: usize) -> &str {
+    let mut start = 0;
+    let mut field = 0;
+    for (at, byte) in record.bytes().enumerate() {
+        if byte == SEPARATOR {
+            if field == index {
+                return record.get(start + 1..at).unwrap_or_default();
+            }
+            field += 1;
+            start = at + 1;
+        }
+    }
+    if field == index { record.get(start + 1..).unwrap_or_default() } else { "" }
+}
+
+fn invalid(field: &'static str, reason: &'static str) -> CardError {
+    CardError::InvalidBrand { field, reason }
+}
+
+/// Checks `text` and builds the brand, with its record rewritten with every field given.
+pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
+    let mut given: [Option<&str>; FIELDS] = [None; FIELDS];
+    for (slot, part) in given.iter_mut().zip(Items::new(text, SEPARATOR)) {
+        *slot = match part.as_bytes().first() {
+            Some(b'=') => part.get(1..),
+            _ if part == "!" => Some(WRONG_TYPE),
+            _ => None,
+        };
+    }
+    let id = given[ID].ok_or(invalid("id", "must be given"))?;
+    let derived: String;
+    let gateway = match given[GATEWAY] {
+        Some(gateway) => gateway,
+        None => {
+            let mut letters = String::new();
+            for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
+                letters.push(char::from(byte.to_ascii_uppercase()));
+            }
+            derived = letters;
+            &derived
+        }
+    };
+    let name = given[NAME].unwrap_or(id);
+    let code_name = given[CODE_NAME].unwrap_or("CVV");
+    let lengths_text = given[LENGTHS].unwrap_or("16");
+    let gaps_text = given[GAPS].unwrap_or("4,8,12");
+    let size_text = given[CODE_SIZE].unwrap_or("3");
+    let luhn = given[LUHN].is_none_or(|flag| flag == "1");
+
+    check_text("id", id, 64)?;
+    check_text("name", name, 64)?;
+    if !(1..=32).contains(&gateway.len())
+        || !gateway.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(invalid("gateway_brand", "must be 1-32 of A-Z, 0-9 and _"));
+    }
+    let patterns_text = given[PATTERNS].unwrap_or_default();
+    let patterns = patterns(patterns_text).ok_or(invalid(
+        "patterns",
+        "must be prefixes or [min, max] ranges of 1-19 digits, min not above max",
+    ))?;
+    let lengths = numbers(lengths_text)
+        .filter(|list| !list.is_empty() && list.iter().all(|&n| (1..=19).contains(&n)))
+        .ok_or(invalid("lengths", "must be one or more lengths of 1-19 digits"))?;
+    let gaps = numbers(gaps_text)
+        .filter(|list| {
+            list.iter().all(|&n| (1..=18).contains(&n))
+                && list.windows(2).all(|pair| pair.first() < pair.get(1))
+        })
+        .ok_or(invalid("gaps", "must be increasing indexes of 1-18"))?;
+    check_text("security_code_name", code_name, 32)?;
+    let code_size = number(size_text)
+        .and_then(|n| u8::try_from(n).ok())
+        .filter(|&n| n <= 8)
+        .ok_or(invalid("security_code_size", "must be 0-8"))?;
+
+    let mut record = String::with_capacity(text.len() + 16);
+    let values = [id, name, gateway, patterns_text, lengths_text, gaps_text, code_name, size_text];
+    for value in values {
+        record.push('=');
+        record.push_str(value);
+        record.push(char::from(SEPARATOR));
+    }
+    record.push_str(if luhn { "=1" } else { "=0" });
+    Ok(Brand { record, patterns, lengths, gaps, code_size, luhn })
+}
+
+/// 1 to `max` characters, none of them a control character (the separators are).
+fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), CardError> {
+    let mut count = 0;
+    for c in value.chars() {
+        if c.is_control() {
+            count = 0;
+            break;
+        }
+        count += 1;
+    }
+    if count == 0 || count > max {
+        return Err(invalid(field, "must be non-empty, short and without control characters"));
+    }
+    Ok(())
+}
+
+/// A number of 1 to 19 ASCII digits.
+fn number(text: &str) -> Option<u64> {
+    if !(1..=19).contains(&text.len()) {
+        return None;
+    }
+    text.bytes()
+        .try_fold(0u64, |value, b| b.is_ascii_digit().then(|| value * 10 + u64::from(b - b'0')))
+}
+
+/// A comma-separated list of numbers up to 255; `""` is the empty list.
+fn numbers(list: &str) -> Option<Vec<u8>> {
+    let mut values = Vec::new();
+    if !list.is_empty() {
+        for item in Items::new(list, b',') {
+            values.push(u8::try_from(number(item)?).ok()?);
+        }
+    }
+    Some(values)
+}
+
+/// The patterns of a non-empty comma-separated list.
+fn patterns(list: &str) -> Option<Vec<Pattern>> {
+    let mut patterns = Vec::new();
+    for item in Items::new(list, b',') {
+        patterns.push(pattern(item)?);
+    }
+    Some(patterns)
+}
+
+/// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits).
+fn pattern(item: &str) -> Option<Pattern> {
+    let mut bounds = Items::new(item, b'~');
+    let min_text = bounds.next()?;
+    let max_text = bounds.next();
+    let range = max_text.is_some();
+    let max_text = max_text.unwrap_or(min_text);
+    if bounds.next().is_some() || min_text.len() != max_text.len() {
+        return None;
+    }
+    let (min, max) = (number(min_text)?, number(max_text)?);
+    let len = u8::try_from(min_text.len()).ok()?;
+    (min <= max).then_some(Pattern { min, max, len, range })
+}
+
+/// `value` in decimal with leading zeros up to `len` digits.
+pub(crate) fn padded(value: u64, len: u8) -> String {
+    let mut digits = Vec::with_capacity(usize::from(len));
+    let mut rest = value;
+    for _ in 0..len.max(1) {
+        digits.push(char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+    }
+    digits.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field, padded, parse};
+    use crate::CardError;
+
+    fn error_field(text: &str) -> &'static str {
+        match parse(text) {
+            Err(CardError::InvalidBrand { field, .. }) => field,
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_fill_fields_not_given() {
+        let brand = parse("=my-card\u{1f}-\u{1f}-\u{1f}=4,51~55").unwrap();
+        assert_eq!(
+            brand.record(),
+            "=my-card\u{1f}=my-card\u{1f}=MYCARD\u{1f}=4,51~55\u{1f}=16\u{1f}=4,8,12\u{1f}=CVV\u{1f}=3\u{1f}=1"
+        );
+        assert_eq!(field(brand.record(), 3), "4,51~55");
+        assert_eq!(parse(brand.record()).unwrap(), brand);
+        let patterns = brand.patterns();
+        assert_eq!((patterns[1].min(), patterns[1].max(), patterns[1].len()), (51, 55, 2));
+        assert!(patterns[1].is_range() && !patterns[0].is_range());
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let with = |index: usize, value: &str| {
+            let mut fields = ["=a", "-", "-", "=4", "-", "-", "-", "-", "-"];
+            fields[index] = value;
+            fields.join("\u{1f}")
+        };
+        assert_eq!(error_field(""), "id");
+        assert_eq!(error_field(&with(0, "!")), "id");
+        assert_eq!(error_field(&with(0, "=a\u{1}")), "id");
+        assert_eq!(error_field(&with(1, "=")), "name");
+        assert_eq!(error_field(&with(2, "=visa")), "gateway_brand");
+        assert_eq!(error_field(&with(0, "=---")), "gateway_brand");
+        for bad in ["=", "!", "=4,", "=55~51", "=5~55", "=4~5~6", "=12345678901234567890", "=4a"] {
+            assert_eq!(error_field(&with(3, bad)), "patterns", "{bad}");
+        }
+        for bad in ["=", "!", "=0", "=20", "=16,", "=1.5", "=+16"] {
+            assert_eq!(error_field(&with(4, bad)), "lengths", "{bad}");
+        }
+        for bad in ["!", "=0", "=19", "=8,4", "=4,4"] {
+            assert_eq!(error_field(&with(5, bad)), "gaps", "{bad}");
+        }
+        assert!(parse(&with(5, "=")).unwrap().gaps().is_empty());
+        assert_eq!(error_field(&with(6, "=")), "security_code_name");
+        for bad in ["=9", "=", "!", "=300"] {
+            assert_eq!(error_field(&with(7, bad)), "security_code_size", "{bad}");
+        }
+        assert!(!parse(&with(8, "=0")).unwrap().luhn());
+    }
+
+    #[test]
+    fn padded_keeps_leading_zeros() {
+        assert_eq!([padded(42, 4), padded(0, 1), padded(7, 0)], ["0042", "0", "7"]);
+    }
+}
