@@ -1,7 +1,9 @@
 //! `cargo xtask wasm`: builds the `omnigate-card` npm package into
-//! `crates/omnigate-card-wasm/pkg/` — an ESM build for browsers and bundlers (`web/`, whose
-//! default export initialises the wasm) and a Node build (`node/`, ready on import) — and copies
-//! the browser build to `www/vendor/omnigate-card/` for the demo page.
+//! `crates/omnigate-card-wasm/pkg/`: each wasm module once, in `web/`, with two small loaders
+//! from `npm/` — `web/` for browsers and bundlers (the package's default export fetches and
+//! instantiates it) and `node/` for Node (ready on import) — and copies the browser files to
+//! `www/vendor/omnigate-card/` for the demo page. The modules import nothing and export plain
+//! functions of numbers, so no generated glue is needed.
 
 use crate::project::{self, Project};
 use crate::setup::Setup;
@@ -9,7 +11,7 @@ use crate::{Result, run, stack};
 use std::path::Path;
 use std::process::Command;
 
-/// The two builds of the module: its cargo features and the file stem of its JS and wasm files.
+/// The two builds of the module: its cargo features and the file stem of its loaders and wasm.
 /// The main module has no compat exports; `omnigate-card/compat` loads the second.
 const MODULES: [(&str, &str); 2] = [("", "omnigate_card"), ("compat", "omnigate_card_compat")];
 
@@ -24,6 +26,12 @@ const PACKAGE_FILES: &[&str] = &[
     "index.d.ts",
     "compat.js",
     "compat.d.ts",
+    "web/load.js",
+    "web/omnigate_card.js",
+    "web/omnigate_card_compat.js",
+    "node/load.js",
+    "node/omnigate_card.js",
+    "node/omnigate_card_compat.js",
 ];
 
 /// What the demo page loads (its import map names `omnigate-card` and `#omnigate-card-wasm`).
@@ -32,6 +40,7 @@ const BROWSER_FILES: &[&str] = &[
     "io.js",
     "spec.js",
     "fields.js",
+    "web/load.js",
     "web/omnigate_card.js",
     "web/omnigate_card_bg.wasm",
 ];
@@ -46,30 +55,30 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
+/// The linker's `__data_end` and `__heap_base` exports, which nothing reads: removed before
+/// `-Oz`, so that nothing is kept for them.
+const UNUSED_EXPORTS: &[&str] = &["--remove-exports", "--pass-arg=remove-exports@__*"];
+
+/// The custom sections (function names, producers, target features): the shipped module is
+/// only code and data.
+const CUSTOM_SECTIONS: &[&str] = &["--strip-debug", "--strip-producers", "--strip-target-features"];
+
 /// Builds the package.
 pub(crate) fn build(project: &Project, setup: &Setup) -> Result {
     let crate_dir = project.path("crates/omnigate-card-wasm");
     let pkg = crate_dir.join("pkg");
     let _ = std::fs::remove_dir_all(&pkg);
+    for dir in ["web", "node"] {
+        project::create_dir(&pkg.join(dir))?;
+    }
     for (features, out_name) in MODULES {
         let mut cargo = setup.toolchain.cargo(project);
         cargo.args(["build", "--release", "--package", "omnigate-card-wasm"]);
         cargo.args(["--target", "wasm32-unknown-unknown", "--features", features]);
         run::status(&mut cargo)?;
         let wasm = project.target().join("wasm32-unknown-unknown/release/omnigate_card_wasm.wasm");
-        for (target, dir) in [("web", "web"), ("nodejs", "node")] {
-            let out = pkg.join(dir);
-            let mut bindgen = setup.toolchain.command(&setup.tools.wasm_bindgen);
-            bindgen
-                .args(["--target", target, "--out-name", out_name, "--out-dir"])
-                .arg(&out)
-                .arg(&wasm);
-            run::status(&mut bindgen)?;
-            optimise(setup, &out.join(format!("{out_name}_bg.wasm")))?;
-        }
+        optimise(setup, &wasm, &pkg.join(format!("web/{out_name}_bg.wasm")))?;
     }
-    // The Node build is CommonJS inside an ESM package; Node imports its named exports.
-    project::write(&pkg.join("node/package.json"), "{ \"type\": \"commonjs\" }\n")?;
     for file in PACKAGE_FILES {
         copy(&crate_dir.join("npm").join(file), &pkg.join(file))?;
     }
@@ -105,15 +114,18 @@ pub(crate) fn install_packed(project: &Project, scratch: &Path, manifest_dir: &P
     npm(&["install", "--no-save", &format!("./{tarball}")])
 }
 
-fn optimise(setup: &Setup, wasm: &Path) -> Result {
+/// Optimises `wasm` for size into `out`, without unused exports and custom sections.
+fn optimise(setup: &Setup, wasm: &Path, out: &Path) -> Result {
     let mut wasm_opt = setup.toolchain.command("node");
     wasm_opt
         .arg(&setup.tools.wasm_opt)
-        .arg("-Oz")
         .args(WASM_FEATURES)
         .arg(wasm)
+        .args(UNUSED_EXPORTS)
+        .arg("-Oz")
+        .args(CUSTOM_SECTIONS)
         .arg("-o")
-        .arg(wasm);
+        .arg(out);
     run::status(&mut wasm_opt)
 }
 

@@ -44,7 +44,7 @@ for (const [name, reference, ours] of rows) {
 }
 
 // What a browser downloads for `import ... from 'omnigate-card'`, as a bundler ships it: the
-// package's modules and the wasm-bindgen glue bundled and minified by esbuild, and the wasm.
+// package's modules and the browser loader (`web/`) bundled and minified by esbuild, and the wasm.
 const root = dirname(createRequire(import.meta.url).resolve('omnigate-card/package.json'));
 const bundle = (entry, out) => execFileSync(process.env.ESBUILD_BIN, [entry, '--bundle',
   '--minify', '--format=esm', '--platform=browser', '--log-level=warning', `--outfile=${out}`]);
@@ -63,8 +63,8 @@ const report = (name, files) => {
   return total;
 };
 const main = report('omnigate-card', [['wasm', join(root, 'web/omnigate_card_bg.wasm')],
-  ['JS (index, io, spec, fields, glue; minified)', 'browser-bundle.js']]);
+  ['JS (index, io, spec, fields, loader; minified)', 'browser-bundle.js']]);
 console.log(`${'browser build total'.padEnd(56)}${' '.repeat(14)}${String(main).padStart(8)} B gzip -9 (target 12288)`);
 const compat = report('omnigate-card/compat', [['wasm', join(root, 'web/omnigate_card_compat_bg.wasm')],
-  ['JS (compat, io, spec, fields, glue; minified)', 'compat-bundle.js']]);
+  ['JS (compat, io, spec, fields, loader; minified)', 'compat-bundle.js']]);
 console.log(`${'compat browser build total'.padEnd(56)}${' '.repeat(14)}${String(compat).padStart(8)} B gzip -9`);

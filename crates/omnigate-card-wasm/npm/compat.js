@@ -11,13 +11,13 @@
 // compat exports), so the main package does not carry credit-card-type's table. Under Node that
 // resolves to the Node build, elsewhere to the browser build, which this module initialises
 // itself when imported: no init call is needed anywhere.
-import * as wasm from '#omnigate-card-compat-wasm';
+import { init, wasm } from '#omnigate-card-compat-wasm';
 import { fieldChecks } from './fields.js';
 import { connect } from './io.js';
 import { encodeSpec } from './spec.js';
 
 // Browsers and bundlers: the compat module loads itself (Node: it is ready on import).
-if (typeof wasm.default === 'function') await wasm.default();
+await init();
 
 const { change, put, putAll, text } = connect(wasm);
 const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
@@ -164,8 +164,9 @@ function now() {
   return today.getFullYear() * 16 + today.getMonth() + 1;
 }
 
-// `maxElapsedYear` as card-validator uses it: `undefined` is the default 19, anything else a number.
-const years = (maxElapsedYear) => (maxElapsedYear === undefined ? undefined : Number(maxElapsedYear));
+// `maxElapsedYear` as the module takes it, two arguments: given (`undefined` is the default 19),
+// and as a number (anything else, as card-validator converts it).
+const given = (maxElapsedYear) => maxElapsedYear !== undefined;
 
 const flag = (found, bit) => (found & bit) !== 0;
 
@@ -178,12 +179,14 @@ function dateResult(found) {
 /** card-validator's `expirationDate(value, maxElapsedYear = 19)`: a string or `{ month, year }`. */
 export function expirationDate(value, maxElapsedYear) {
   if (typeof value === 'string') {
-    return dateResult(wasm.compatExpirationDate(put(value), years(maxElapsedYear), now()));
+    const max = Number(maxElapsedYear);
+    return dateResult(wasm.compatExpirationDate(put(value), given(maxElapsedYear), max, now()));
   }
   if (value !== null && typeof value === 'object') {
     const date = { ...value };
     const [month, year] = putAll([String(date.month), String(date.year)]);
-    return dateResult(wasm.compatExpirationParts(month, year, years(maxElapsedYear), now()));
+    const max = Number(maxElapsedYear);
+    return dateResult(wasm.compatExpirationParts(month, year, given(maxElapsedYear), max, now()));
   }
   return { isValid: false, isPotentiallyValid: false, month: null, year: null };
 }
@@ -202,7 +205,8 @@ export function expirationYear(value, maxElapsedYear) {
   if (typeof value !== 'string') {
     return { isValid: false, isPotentiallyValid: false, isCurrentYear: false };
   }
-  const found = wasm.compatExpirationYear(put(value), years(maxElapsedYear), now());
+  const max = Number(maxElapsedYear);
+  const found = wasm.compatExpirationYear(put(value), given(maxElapsedYear), max, now());
   return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isCurrentYear: flag(found, 4) };
 }
 

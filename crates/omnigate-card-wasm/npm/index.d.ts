@@ -1,4 +1,4 @@
-// Types of the `omnigate-card` package (hand-written; the wasm-bindgen output is untyped JS).
+// Types of the `omnigate-card` package (hand-written, like all of its JavaScript).
 
 /** A card brand as the package describes it. The objects are frozen and shared. */
 export interface BrandInfo {
@@ -197,9 +197,11 @@ export interface CardResult {
 export function validateCard(card: CardInput, options?: NumberOptions & ExpiryOptions): CardResult;
 
 /**
- * Browsers and bundlers: loads the wasm module; call it once before anything else. Under Node
- * the package is ready on import and this is not needed.
+ * Browsers and bundlers: loads the wasm module (by default `web/omnigate_card_bg.wasm` next to
+ * the loader); call it once before anything else: until it has resolved, every other export
+ * throws an `Error` with `.code === 'not_initialized'`. Later calls do nothing. Under Node the
+ * package is ready on import and this is not needed.
  */
 export default function init(
   moduleOrPath?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module },
-): Promise<unknown>;
+): Promise<void>;

@@ -2,7 +2,7 @@
 // API; it checks argument types, hands strings to the wasm module through its input buffer
 // (`./io.js`, `./spec.js`, `./fields.js`), and builds the result objects from the numbers the
 // module answers. The rules themselves all live in the module.
-import * as wasm from '#omnigate-card-wasm';
+import { init as load, wasm } from '#omnigate-card-wasm';
 import { fieldChecks } from './fields.js';
 import { connect, count, today as todayOf } from './io.js';
 import { encodeSpec } from './spec.js';
@@ -11,7 +11,7 @@ const { change, put, putAll, text } = connect(wasm);
 
 /** Browsers and bundlers: call once before anything else (Node: already done on import). */
 export default async function init(input) {
-  if (typeof wasm.default === 'function') await wasm.default(input);
+  await load(input);
 }
 
 const isString = (value) => typeof value === 'string';
@@ -107,7 +107,8 @@ export function validateExpiry(value, options) {
   const today = todayOf(option(options, 'today'));
   if (!isString(value) || today === 0) return { ...validity(INVALID), month: null, year: null };
   const max = option(options, 'maxElapsedYear');
-  const found = wasm.validateExpiry(put(value), today, typeof max === 'number' ? max : undefined);
+  const given = typeof max === 'number';
+  const found = wasm.validateExpiry(put(value), today, given, given ? max : 0);
   const month = (found >>> 2) & 15;
   return {
     isValid: (found & 2) !== 0,
@@ -148,7 +149,7 @@ export function formatExpiryWithCaret(value, caret) {
 
 /** The Luhn checksum of a string of digits. */
 export function luhn(digits) {
-  return isString(digits) && wasm.luhn(put(digits));
+  return isString(digits) && wasm.luhn(put(digits)) !== 0;
 }
 
 const cardText = (card, name) => {
@@ -162,10 +163,11 @@ export function validateCard(card, options) {
   const lengths = putAll(['number', 'expiry', 'cvc', 'holder'].map((name) => cardText(card, name)));
   const today = todayOf(option(options, 'today'));
   const max = option(options, 'maxElapsedYear');
+  const given = typeof max === 'number';
   const maxLength = Math.min(count(option(options, 'maxLength')) ?? 0, 0x0fffffff);
   const flags = (numberFlags(options) | (holderGiven ? 4 : 0)) + maxLength * 8;
-  const [brand, ...errors] = text(wasm.validateCard(...lengths, flags, today,
-    typeof max === 'number' ? max : undefined)).split('\u001e');
+  const [brand, ...errors] = text(wasm.validateCard(...lengths, flags, today, given,
+    given ? max : 0)).split('\u001e');
   return {
     isValid: errors.length === 0,
     brand: brand === '' ? null : brandTable().infos[Number(brand)],

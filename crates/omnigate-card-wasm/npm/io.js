@@ -14,7 +14,7 @@ export function connect(wasm) {
   // The bytes of the module's memory; a new view after the memory grew (the old one detaches).
   function view() {
     if (bytes.byteLength === 0) {
-      memory ??= wasm.wasmMemory();
+      memory ??= wasm.memory;
       bytes = new Uint8Array(memory.buffer);
     }
     return bytes;
@@ -23,7 +23,7 @@ export function connect(wasm) {
   function reserve(size) {
     if (size > inputSize) {
       inputSize = Math.max(size, 2 * inputSize, 256);
-      inputAt = wasm.inputBuffer(inputSize);
+      inputAt = wasm.inputBuffer(inputSize) >>> 0; // an address: read as unsigned
       bytes = new Uint8Array(0);
     }
   }
@@ -57,7 +57,7 @@ export function connect(wasm) {
 
   /** The `size` bytes of text the module left in its output buffer. */
   function text(size) {
-    const at = wasm.outputBuffer();
+    const at = wasm.outputBuffer() >>> 0;
     return decoder.decode(view().subarray(at, at + size));
   }
 

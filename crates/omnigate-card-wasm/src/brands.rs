@@ -2,7 +2,6 @@
 //! descriptions, and `addBrand`, `removeBrand`, `resetBrands`.
 
 use omnigate_card::NumberOptions;
-use wasm_bindgen::prelude::*;
 
 use crate::packed::{self, REST};
 use crate::{buffer, spec, tables};
@@ -20,8 +19,7 @@ pub(crate) fn number_options(max_length: u32, flags: u32) -> NumberOptions {
 /// Checks the number in the input's first `len` bytes. Answers the validity flags and, from
 /// bit 2, how many brands it can still belong to; their table indexes, in priority order, are
 /// the list (`listItem`). The brand is known when there is exactly one.
-#[wasm_bindgen(js_name = validateNumber)]
-pub fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
+pub(crate) fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
     let options = number_options(max_length, flags);
     buffer::with_input([len], |[text]| {
         tables::native(|table| {
@@ -34,8 +32,7 @@ pub fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
 
 /// Leaves the description of the brand at `index` as the output text; answers its length, 0
 /// past the end of the table.
-#[wasm_bindgen(js_name = describeBrand)]
-pub fn describe_brand(index: usize) -> usize {
+pub(crate) fn describe_brand(index: usize) -> usize {
     tables::native(|table| {
         table.iter().nth(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
     })
@@ -43,8 +40,7 @@ pub fn describe_brand(index: usize) -> usize {
 
 /// Adds the encoded brand in the input (or replaces the brand with its id, in place).
 /// Answers 0, or the length of the error record.
-#[wasm_bindgen(js_name = addBrand)]
-pub fn add_brand(len: usize, replace: bool) -> usize {
+pub(crate) fn add_brand(len: usize, replace: bool) -> usize {
     let brand = buffer::with_input([len], |[text]| spec::read(text, "spec"));
     packed::outcome(brand.and_then(|brand| {
         tables::native(
@@ -54,15 +50,13 @@ pub fn add_brand(len: usize, replace: bool) -> usize {
 }
 
 /// Removes the brand whose id is in the input. Answers 0, or the length of the error record.
-#[wasm_bindgen(js_name = removeBrand)]
-pub fn remove_brand(len: usize) -> usize {
+pub(crate) fn remove_brand(len: usize) -> usize {
     let result =
         buffer::with_input([len], |[id]| tables::native(|table| table.remove(id).map(drop)));
     packed::outcome(result)
 }
 
 /// Puts the built-in brands back.
-#[wasm_bindgen(js_name = resetBrands)]
-pub fn reset_brands() {
+pub(crate) fn reset_brands() {
     tables::reset_native();
 }

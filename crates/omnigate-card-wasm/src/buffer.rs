@@ -3,42 +3,32 @@
 //! leaves for JS to read) and the list of the last export that found several things.
 //!
 //! JS asks for the buffers' addresses (they move when they grow) and reads and writes them
-//! through `memory()`. Between two calls nothing here is borrowed, so JS writing into the input
+//! through the module's exported `memory`. Between two calls nothing here is borrowed, so JS writing into the input
 //! buffer never races a Rust reference.
 
 use alloc::vec::Vec;
 use core::str;
 
 use spin::Mutex;
-use wasm_bindgen::prelude::*;
 
 static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 static LIST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
 /// Makes the input buffer `size` bytes long, keeping what it holds; returns its address.
-#[wasm_bindgen(js_name = inputBuffer)]
-pub fn input_buffer(size: usize) -> usize {
+pub(crate) fn input_buffer(size: usize) -> usize {
     let mut input = INPUT.lock();
     input.resize(size, 0);
     input.as_mut_ptr() as usize
 }
 
 /// The address of the text the last text-returning export left.
-#[wasm_bindgen(js_name = outputBuffer)]
-pub fn output_buffer() -> usize {
+pub(crate) fn output_buffer() -> usize {
     OUTPUT.lock().as_ptr() as usize
 }
 
-/// The module's `WebAssembly.Memory` (named apart from the module's own `memory` export).
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
 /// Item `index` of the last list (candidates, matches); `u32::MAX` past its end.
-#[wasm_bindgen(js_name = listItem)]
-pub fn list_item(index: usize) -> u32 {
+pub(crate) fn list_item(index: usize) -> u32 {
     LIST.lock().get(index).copied().unwrap_or(u32::MAX)
 }
 

@@ -3,7 +3,6 @@
 use alloc::string::String;
 
 use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
-use wasm_bindgen::prelude::*;
 
 use crate::packed::{self, FIELD, RECORD};
 use crate::{brands, buffer, tables};
@@ -14,8 +13,7 @@ use crate::{brands, buffer, tables};
 /// skipped for brands without one (UATP). Leaves records separated by U+001E: first the
 /// brand's table index (empty when unknown), then one `field` U+001F `code` U+001F `message`
 /// per error, in field order; answers their length.
-#[wasm_bindgen(js_name = validateCard)]
-pub fn validate_card(
+pub(crate) fn validate_card(
     number: usize,
     expiry: usize,
     cvc: usize,

@@ -3,7 +3,6 @@
 //! types as card-validator does, reads the clock, and builds credit-card-type's objects.
 
 use omnigate_card::{BrandUpdate, ExpiryCheck, NumberOptions};
-use wasm_bindgen::prelude::*;
 
 use crate::packed::{self, FIELD, REST};
 use crate::{brands, buffer, spec, tables};
@@ -11,8 +10,7 @@ use crate::{brands, buffer, spec, tables};
 /// card-validator's `number()` after its type checks. Answers the validity flags; bit 2 says a
 /// brand was found, bits 3–7 hold its match strength (0: none yet) and bits 8 up its table
 /// index.
-#[wasm_bindgen(js_name = compatNumber)]
-pub fn compat_number(len: usize, max_length: u32, flags: u32) -> u32 {
+pub(crate) fn compat_number(len: usize, max_length: u32, flags: u32) -> u32 {
     let options: NumberOptions = brands::number_options(max_length, flags);
     buffer::with_input([len], |[text]| {
         tables::compat(|table| {
@@ -26,8 +24,7 @@ pub fn compat_number(len: usize, max_length: u32, flags: u32) -> u32 {
 
 /// credit-card-type's detection of the number in the input. Answers how many brands match;
 /// the list holds each one's table index shifted by 5 over its strength (0: none yet).
-#[wasm_bindgen(js_name = compatDetect)]
-pub fn compat_detect(len: usize) -> u32 {
+pub(crate) fn compat_detect(len: usize) -> u32 {
     buffer::with_input([len], |[text]| {
         tables::compat(|table| {
             let found = table.detect_matches(text).into_iter().map(|found| {
@@ -41,8 +38,7 @@ pub fn compat_detect(len: usize) -> u32 {
 
 /// Leaves the description of the compat brand at `index` (active brands) as the output text,
 /// like `describeBrand`; 0 past the end.
-#[wasm_bindgen(js_name = compatDescribe)]
-pub fn compat_describe(index: usize) -> usize {
+pub(crate) fn compat_describe(index: usize) -> usize {
     tables::compat(|table| {
         table.iter().nth(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
     })
@@ -50,8 +46,7 @@ pub fn compat_describe(index: usize) -> usize {
 
 /// Leaves the description of the compat brand whose id is in the input, active or removed
 /// (credit-card-type's `getTypeInfo`); 0 when there is none.
-#[wasm_bindgen(js_name = compatTypeInfo)]
-pub fn compat_type_info(len: usize) -> usize {
+pub(crate) fn compat_type_info(len: usize) -> usize {
     buffer::with_input([len], |[id]| {
         tables::compat(|table| table.lookup(id).map_or(0, |brand| buffer::emit(&[brand.record()])))
     })
@@ -67,8 +62,7 @@ fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::CardErr
 
 /// `addCard`: replaces the brand with the config's `type` in place, or appends it. Answers 0
 /// or the length of the error record.
-#[wasm_bindgen(js_name = compatAddCard)]
-pub fn compat_add_card(len: usize) -> usize {
+pub(crate) fn compat_add_card(len: usize) -> usize {
     packed::outcome(brand_from(len).and_then(|brand| {
         tables::compat(|table| match table.get(brand.id()) {
             Some(_) => table.replace(brand).map(drop),
@@ -78,8 +72,7 @@ pub fn compat_add_card(len: usize) -> usize {
 }
 
 /// `updateCard` with the merged config: the brand keeps its place, active or removed.
-#[wasm_bindgen(js_name = compatUpdateCard)]
-pub fn compat_update_card(len: usize) -> usize {
+pub(crate) fn compat_update_card(len: usize) -> usize {
     packed::outcome(brand_from(len).and_then(|brand| {
         let spec = brand.to_spec();
         let update = BrandUpdate {
@@ -97,16 +90,14 @@ pub fn compat_update_card(len: usize) -> usize {
 }
 
 /// `removeCard` of the id in the input.
-#[wasm_bindgen(js_name = compatRemoveCard)]
-pub fn compat_remove_card(len: usize) -> usize {
+pub(crate) fn compat_remove_card(len: usize) -> usize {
     let result = buffer::with_input([len], |[id]| tables::compat(|t| t.remove(id).map(drop)));
     packed::outcome(result)
 }
 
 /// `changeOrder` of the id in the input, with JavaScript `splice` positions (negative counts
 /// from the end).
-#[wasm_bindgen(js_name = compatChangeOrder)]
-pub fn compat_change_order(len: usize, position: f64) -> usize {
+pub(crate) fn compat_change_order(len: usize, position: f64) -> usize {
     let result = buffer::with_input([len], |[id]| {
         tables::compat(|table| {
             let others = table.len().saturating_sub(1) as f64;
@@ -121,15 +112,13 @@ pub fn compat_change_order(len: usize, position: f64) -> usize {
 }
 
 /// `resetModifications`.
-#[wasm_bindgen(js_name = compatReset)]
-pub fn compat_reset() {
+pub(crate) fn compat_reset() {
     tables::reset_compat();
 }
 
 /// `expirationDate(string, maxElapsedYear)`. Answers the validity flags and, from bit 2, the
 /// length of the output text `month` U+001F `year` (as typed), 0 when they are `null`.
-#[wasm_bindgen(js_name = compatExpirationDate)]
-pub fn compat_expiration_date(len: usize, max: Option<f64>, today: u32) -> u32 {
+pub(crate) fn compat_expiration_date(len: usize, max: Option<f64>, today: u32) -> u32 {
     let Some(today) = packed::today(today) else { return date_result(None) };
     let max = packed::years(max);
     let check =
@@ -138,8 +127,12 @@ pub fn compat_expiration_date(len: usize, max: Option<f64>, today: u32) -> u32 {
 }
 
 /// `expirationDate({ month, year }, maxElapsedYear)`, both parts `String()`ed into the input.
-#[wasm_bindgen(js_name = compatExpirationParts)]
-pub fn compat_expiration_parts(month: usize, year: usize, max: Option<f64>, today: u32) -> u32 {
+pub(crate) fn compat_expiration_parts(
+    month: usize,
+    year: usize,
+    max: Option<f64>,
+    today: u32,
+) -> u32 {
     let Some(today) = packed::today(today) else { return date_result(None) };
     let max = packed::years(max);
     let check = buffer::with_input([month, year], |[m, y]| {
@@ -158,8 +151,7 @@ fn date_result(check: Option<ExpiryCheck>) -> u32 {
 }
 
 /// `expirationMonth(string)`: the validity flags, bit 2 `isValidForThisYear`.
-#[wasm_bindgen(js_name = compatExpirationMonth)]
-pub fn compat_expiration_month(len: usize, today: u32) -> u32 {
+pub(crate) fn compat_expiration_month(len: usize, today: u32) -> u32 {
     let Some(today) = packed::today(today) else { return packed::validity(&packed::unusable()) };
     let check =
         buffer::with_input([len], |[text]| omnigate_card::validate_expiry_month(text, today));
@@ -167,8 +159,7 @@ pub fn compat_expiration_month(len: usize, today: u32) -> u32 {
 }
 
 /// `expirationYear(string, maxElapsedYear)`: the validity flags, bit 2 `isCurrentYear`.
-#[wasm_bindgen(js_name = compatExpirationYear)]
-pub fn compat_expiration_year(len: usize, max: Option<f64>, today: u32) -> u32 {
+pub(crate) fn compat_expiration_year(len: usize, max: Option<f64>, today: u32) -> u32 {
     let Some(today) = packed::today(today) else { return packed::validity(&packed::unusable()) };
     let max = packed::years(max);
     let check =

@@ -3,16 +3,13 @@
 
 use alloc::vec::Vec;
 
-use wasm_bindgen::prelude::*;
-
 use crate::packed::{self, FIELD, REST};
 use crate::{buffer, tables};
 
 /// Checks the expiry in the input's first `len` bytes against `today` (`year * 16 + month`).
 /// Answers the validity flags, then from bit 2 the month (4 bits) and from bit 6 the
 /// four-digit year, both 0 until the date is complete.
-#[wasm_bindgen(js_name = validateExpiry)]
-pub fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) -> u32 {
+pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) -> u32 {
     let max = packed::years(max_elapsed_year);
     let (validity, date) = match packed::today(today) {
         Some(today) => buffer::with_input([len], |[text]| {
@@ -27,8 +24,7 @@ pub fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) ->
 /// Checks the security code in the input: `value`, then a brand id (`brand_len` bytes, maybe
 /// none), then allowed lengths written as `3,4` (`lengths_len` bytes). The brand's code size
 /// wins when the id is in the table; no lengths means 3 or 4.
-#[wasm_bindgen(js_name = validateCvc)]
-pub fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
+pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
     let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
         let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
         // Only a list from JS needs a vector; the other two are read where they are.
@@ -78,14 +74,12 @@ fn numbers(list: &str) -> Vec<usize> {
 }
 
 /// Checks the cardholder name in the input.
-#[wasm_bindgen(js_name = validateHolder)]
-pub fn validate_holder(len: usize) -> u32 {
+pub(crate) fn validate_holder(len: usize) -> u32 {
     packed::validity(&buffer::with_input([len], |[text]| omnigate_card::validate_holder(text)))
 }
 
 /// Checks the postal code in the input, at least `min_length` characters (0: the default).
-#[wasm_bindgen(js_name = validatePostalCode)]
-pub fn validate_postal_code(len: usize, min_length: u32) -> u32 {
+pub(crate) fn validate_postal_code(len: usize, min_length: u32) -> u32 {
     let check = |[text]: [&str; 1]| omnigate_card::validate_postal_code(text, min_length as usize);
     packed::validity(&buffer::with_input([len], check))
 }
@@ -93,8 +87,7 @@ pub fn validate_postal_code(len: usize, min_length: u32) -> u32 {
 /// Formats the number in the input with its brand's gaps. Leaves `caret` U+001F `formatted`
 /// as the output text, `caret` being where a caret at `caret` in the input goes; answers the
 /// text's length.
-#[wasm_bindgen(js_name = formatNumber)]
-pub fn format_number(len: usize, caret: u32) -> usize {
+pub(crate) fn format_number(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
         let formatted = tables::native(|table| omnigate_card::format_number(text, table));
         with_caret(text, caret, &formatted)
@@ -102,8 +95,7 @@ pub fn format_number(len: usize, caret: u32) -> usize {
 }
 
 /// Formats the expiry in the input as `MM / YY`, like [`format_number`].
-#[wasm_bindgen(js_name = formatExpiry)]
-pub fn format_expiry(len: usize, caret: u32) -> usize {
+pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| with_caret(text, caret, &omnigate_card::format_expiry(text)))
 }
 
@@ -113,8 +105,7 @@ fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
 }
 
 /// The Luhn checksum of the digits in the input.
-#[wasm_bindgen]
-pub fn luhn(len: usize) -> bool {
+pub(crate) fn luhn(len: usize) -> bool {
     buffer::with_input([len], |[digits]| omnigate_card::luhn(digits))
 }
 

@@ -8,7 +8,8 @@
 //! memory ([`buffer`]), calls an export here with lengths and numbers, and builds the result
 //! objects from the packed number it gets back ([`packed`]) or from text this module left in
 //! the output buffer. No JS object or string crosses the boundary, so a keystroke check is one
-//! cheap call, and the module needs none of wasm-bindgen's object glue.
+//! cheap call, and the module needs no generated glue: its exports are plain functions, all
+//! declared in [`exports`], and `npm/web/load.js` and `npm/node/load.js` instantiate it.
 //!
 //! On wasm32 the crate is `no_std` with a panic handler that traps: without std's panic
 //! machinery, `core::fmt` is not linked, which keeps the module small. Validation exports
@@ -24,24 +25,11 @@ mod buffer;
 mod card;
 #[cfg(feature = "compat")]
 mod compat;
+mod exports;
 mod fields;
 mod packed;
 mod spec;
 mod tables;
-
-pub use brands::{add_brand, describe_brand, remove_brand, reset_brands, validate_number};
-pub use buffer::{input_buffer, list_item, memory, output_buffer};
-pub use card::validate_card;
-#[cfg(feature = "compat")]
-pub use compat::{
-    compat_add_card, compat_change_order, compat_describe, compat_detect, compat_expiration_date,
-    compat_expiration_month, compat_expiration_parts, compat_expiration_year, compat_number,
-    compat_remove_card, compat_reset, compat_type_info, compat_update_card,
-};
-pub use fields::{
-    format_expiry, format_number, luhn, validate_cvc, validate_expiry, validate_holder,
-    validate_postal_code,
-};
 
 /// talc over the module's growable memory (one thread: no atomics).
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,59 @@
+// Loads one of the package's wasm modules in browsers and bundlers. The module imports nothing
+// and exports plain functions of numbers and its `memory` (`src/exports.rs`), so instantiating
+// it is all the glue there is.
+
+// Until `init` has loaded the module, reading any export throws this instead of a TypeError.
+function notInitialized() {
+  throw Object.assign(
+    new Error('omnigate-card: call and await the default export, init(), before anything else'),
+    { code: 'not_initialized' },
+  );
+}
+
+// An instance from what `init` was given: a URL or Request to fetch, a Response, the bytes,
+// or a compiled WebAssembly.Module.
+async function instantiate(source) {
+  if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
+    source = await fetch(source);
+  }
+  if (source instanceof Response) {
+    if (!source.ok) {
+      throw new Error(`omnigate-card: failed to fetch its wasm: ${source.status} ${source.statusText} (${source.url})`);
+    }
+    if (typeof WebAssembly.instantiateStreaming === 'function') {
+      try {
+        return (await WebAssembly.instantiateStreaming(source)).instance;
+      } catch (error) {
+        // A server that sends .wasm files without `Content-Type: application/wasm` only breaks
+        // the streaming compile (before reading the body); the bytes still instantiate.
+        if (source.headers.get('content-type') === 'application/wasm') throw error;
+      }
+    }
+    source = await source.arrayBuffer();
+  }
+  const result = await WebAssembly.instantiate(source);
+  return result instanceof WebAssembly.Instance ? result : result.instance;
+}
+
+/** The exports of the wasm module at `url` (`wasm`), and `init(input?)`, which loads it once:
+ *  from `input.module_or_path` (wasm-bindgen's form) or `input` itself, else from `url`. */
+export function webModule(url) {
+  // Filled with the module's exports by `init`; until then every read falls through to a
+  // prototype that throws, so a call made too early says what to do.
+  const wasm = Object.create(new Proxy({}, { get: notInitialized }));
+  let loading;
+  function init(input) {
+    const given = Object.getPrototypeOf(input ?? 0) === Object.prototype ? input.module_or_path : input;
+    loading ??= instantiate(given ?? url).then(
+      (instance) => {
+        Object.assign(wasm, instance.exports);
+      },
+      (error) => {
+        loading = undefined; // a later call may try again
+        throw error;
+      },
+    );
+    return loading;
+  }
+  return { wasm, init };
+}
