@@ -1,6 +1,7 @@
 // `omnigate-card/compat` in Chromium, as a page without a bundler loads it: the browser build of
 // the npm package served as static files, mapped by an import map. The compat module loads its
-// own wasm on import (top-level await), so the page needs no init call.
+// own wasm on import (top-level await), so the page needs no init call. The main package needs
+// one, and says so with a coded error when it is called too early.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -25,13 +26,33 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>compat</title><link re
     types: creditCardType('6').map((card) => card.type),
   };
 </script>`;
+const MAIN_PAGE = `<!doctype html><meta charset="utf-8"><title>main</title><link rel="icon" href="data:,">
+<script type="importmap">{ "imports": {
+  "omnigate-card": "/index.js",
+  "#omnigate-card-wasm": "/web/omnigate_card.js"
+} }</script>
+<script type="module">
+  import init, { validateNumber } from 'omnigate-card';
+  const codeOf = (call) => {
+    try {
+      call();
+      return 'no error';
+    } catch (error) {
+      return error instanceof Error ? error.code : typeof error;
+    }
+  };
+  const early = codeOf(() => validateNumber('4111 1111 1111 1111'));
+  await init();
+  window.results = { early, visa: validateNumber('4111 1111 1111 1111').brand.id };
+</script>`;
 
 let server;
 let origin;
 before(async () => {
   server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://x').pathname;
-    if (path === '/') return response.writeHead(200, { 'content-type': TYPES['.html'] }).end(PAGE);
+    const page = { '/': PAGE, '/main': MAIN_PAGE }[path];
+    if (page) return response.writeHead(200, { 'content-type': TYPES['.html'] }).end(page);
     const file = normalize(join(PACKAGE, path));
     if (!file.startsWith(PACKAGE)) return response.writeHead(403).end();
     try {
@@ -66,6 +87,22 @@ test('the card-validator drop-in runs in Chromium without an init call', async (
     // credit-card-type 10.3.0's own answer for "6".
     assert.deepEqual(results.types, ['discover', 'troy', 'unionpay', 'maestro', 'elo', 'hiper', 'hipercard']);
     await screenshot(page, 'compat-in-chromium');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the main package in Chromium: a call before init throws not_initialized, then it works', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${origin}/main`);
+    await page.waitForFunction(() => window.results !== undefined);
+    assert.deepEqual(await page.evaluate(() => window.results), { early: 'not_initialized', visa: 'visa' });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::Command;
 
 /// The wasm32 builds, as they are made: the browser module alone, in both its forms (it is
-/// `no_std` with a panic handler of its own, so it must not be unified with the Worker's
-/// wasm-bindgen, which brings std), and the Worker with the crates it uses.
+/// `no_std` with a panic handler of its own, so it must not be built with the Worker's crates,
+/// whose wasm-bindgen brings std), and the Worker with the crates it uses.
 const WASM_BUILDS: &[&[&str]] = &[
     &["--package", "omnigate-card-wasm"],
     &["--package", "omnigate-card-wasm", "--features", "compat"],
