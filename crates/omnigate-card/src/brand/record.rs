@@ -82,11 +82,22 @@ pub(crate) fn field(record: &str, index: usize) -> &str {
     if field == index { record.get(start + 1..).unwrap_or_default() } else { "" }
 }
 
-fn invalid(field: &'static str, reason: &'static str) -> CardError {
-    CardError::InvalidBrand { field, reason }
-}
+/// Each field's name in errors and the rule it broke (Luhn is never refused).
+const RULES: [(&str, &str); FIELDS] = [
+    ("id", "must be 1-64 characters without control characters"),
+    ("name", "must be 1-64 characters without control characters"),
+    ("gateway_brand", "must be 1-32 of A-Z, 0-9 and _"),
+    ("patterns", "must be prefixes or [min, max] ranges of 1-19 digits, min not above max"),
+    ("lengths", "must be one or more lengths of 1-19 digits"),
+    ("gaps", "must be increasing indexes of 1-18"),
+    ("security_code_name", "must be 1-32 characters without control characters"),
+    ("security_code_size", "must be 0-8"),
+    ("luhn", ""),
+];
 
 /// Checks `text` and builds the brand, with its record rewritten with every field given.
+///
+/// Every field is checked before anything is built, so a refused brand allocates nothing.
 pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
     let mut given: [Option<&str>; FIELDS] = [None; FIELDS];
     for (slot, part) in given.iter_mut().zip(Items::new(text, SEPARATOR)) {
@@ -96,78 +107,87 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             _ => None,
         };
     }
-    let id = given[ID].ok_or(invalid("id", "must be given"))?;
-    let derived: String;
-    let gateway = match given[GATEWAY] {
-        Some(gateway) => gateway,
-        None => {
-            let mut letters = String::new();
-            for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
-                letters.push(char::from(byte.to_ascii_uppercase()));
-            }
-            derived = letters;
-            &derived
-        }
-    };
-    let name = given[NAME].unwrap_or(id);
-    let code_name = given[CODE_NAME].unwrap_or("CVV");
-    let lengths_text = given[LENGTHS].unwrap_or("16");
-    let gaps_text = given[GAPS].unwrap_or("4,8,12");
-    let size_text = given[CODE_SIZE].unwrap_or("3");
-    let luhn = given[LUHN].is_none_or(|flag| flag == "1");
-
-    check_text("id", id, 64)?;
-    check_text("name", name, 64)?;
-    if !(1..=32).contains(&gateway.len())
-        || !gateway.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
-    {
-        return Err(invalid("gateway_brand", "must be 1-32 of A-Z, 0-9 and _"));
+    let id = given[ID].unwrap_or(WRONG_TYPE);
+    let gateway = given[GATEWAY];
+    let fields = [
+        id,
+        given[NAME].unwrap_or(id),
+        gateway.unwrap_or_default(),
+        given[PATTERNS].unwrap_or_default(),
+        given[LENGTHS].unwrap_or("16"),
+        given[GAPS].unwrap_or("4,8,12"),
+        given[CODE_NAME].unwrap_or("CVV"),
+        given[CODE_SIZE].unwrap_or("3"),
+        if given[LUHN].is_none_or(|flag| flag == "1") { "1" } else { "0" },
+    ];
+    let [_, name, _, patterns, lengths, gaps, code_name, size, luhn] = fields;
+    let mut last_gap = 0;
+    let checks = [
+        is_text(id, 64),
+        is_text(name, 64),
+        match gateway {
+            Some(gateway) => is_gateway(gateway),
+            // Derived from the id, so made of the right characters: only its length can fail.
+            None => (1..=32).contains(&id.bytes().filter(u8::is_ascii_alphanumeric).count()),
+        },
+        each(patterns, |item| pattern(item).is_some()),
+        each(lengths, |item| small(item).is_some_and(|n| (1..=19).contains(&n))),
+        gaps.is_empty()
+            || each(gaps, |item| {
+                let gap = small(item).filter(|&gap| gap > last_gap && gap <= 18);
+                last_gap = gap.unwrap_or(u8::MAX);
+                gap.is_some()
+            }),
+        is_text(code_name, 32),
+        small(size).is_some_and(|size| size <= 8),
+    ];
+    if let Some((field, reason)) = checks.iter().zip(RULES).find(|(ok, _)| !**ok).map(|(_, r)| r) {
+        return Err(CardError::InvalidBrand { field, reason });
     }
-    let patterns_text = given[PATTERNS].unwrap_or_default();
-    let patterns = patterns(patterns_text).ok_or(invalid(
-        "patterns",
-        "must be prefixes or [min, max] ranges of 1-19 digits, min not above max",
-    ))?;
-    let lengths = numbers(lengths_text)
-        .filter(|list| !list.is_empty() && list.iter().all(|&n| (1..=19).contains(&n)))
-        .ok_or(invalid("lengths", "must be one or more lengths of 1-19 digits"))?;
-    let gaps = numbers(gaps_text)
-        .filter(|list| {
-            list.iter().all(|&n| (1..=18).contains(&n))
-                && list.windows(2).all(|pair| pair.first() < pair.get(1))
-        })
-        .ok_or(invalid("gaps", "must be increasing indexes of 1-18"))?;
-    check_text("security_code_name", code_name, 32)?;
-    let code_size = number(size_text)
-        .and_then(|n| u8::try_from(n).ok())
-        .filter(|&n| n <= 8)
-        .ok_or(invalid("security_code_size", "must be 0-8"))?;
 
     let mut record = String::with_capacity(text.len() + 16);
-    let values = [id, name, gateway, patterns_text, lengths_text, gaps_text, code_name, size_text];
-    for value in values {
-        record.push('=');
-        record.push_str(value);
-        record.push(char::from(SEPARATOR));
+    for (index, value) in fields.iter().enumerate() {
+        record.push_str(if index == 0 { "=" } else { "\u{1f}=" });
+        match (index, gateway) {
+            (GATEWAY, None) => {
+                for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
+                    record.push(char::from(byte.to_ascii_uppercase()));
+                }
+            }
+            _ => record.push_str(value),
+        }
     }
-    record.push_str(if luhn { "=1" } else { "=0" });
-    Ok(Brand { record, patterns, lengths, gaps, code_size, luhn })
+    Ok(Brand {
+        record,
+        patterns: Items::new(patterns, b',').filter_map(pattern).collect(),
+        lengths: Items::new(lengths, b',').filter_map(small).collect(),
+        gaps: Items::new(gaps, b',').filter_map(small).collect(),
+        code_size: small(size).unwrap_or_default(),
+        luhn: luhn == "1",
+    })
+}
+
+/// True when `check` accepts every item of the comma-separated `list` (`""` is one empty item).
+fn each(list: &str, check: impl FnMut(&str) -> bool) -> bool {
+    Items::new(list, b',').all(check)
 }
 
 /// 1 to `max` characters, none of them a control character (the separators are).
-fn check_text(field: &'static str, value: &str, max: usize) -> Result<(), CardError> {
+fn is_text(value: &str, max: usize) -> bool {
     let mut count = 0;
     for c in value.chars() {
         if c.is_control() {
-            count = 0;
-            break;
+            return false;
         }
         count += 1;
     }
-    if count == 0 || count > max {
-        return Err(invalid(field, "must be non-empty, short and without control characters"));
-    }
-    Ok(())
+    (1..=max).contains(&count)
+}
+
+/// 1 to 32 of `A-Z`, `0-9` and `_`.
+fn is_gateway(value: &str) -> bool {
+    (1..=32).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// A number of 1 to 19 ASCII digits.
@@ -175,28 +195,19 @@ fn number(text: &str) -> Option<u64> {
     if !(1..=19).contains(&text.len()) {
         return None;
     }
-    text.bytes()
-        .try_fold(0u64, |value, b| b.is_ascii_digit().then(|| value * 10 + u64::from(b - b'0')))
-}
-
-/// A comma-separated list of numbers up to 255; `""` is the empty list.
-fn numbers(list: &str) -> Option<Vec<u8>> {
-    let mut values = Vec::new();
-    if !list.is_empty() {
-        for item in Items::new(list, b',') {
-            values.push(u8::try_from(number(item)?).ok()?);
+    let mut value = 0u64;
+    for byte in text.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
         }
+        value = value * 10 + u64::from(byte - b'0');
     }
-    Some(values)
+    Some(value)
 }
 
-/// The patterns of a non-empty comma-separated list.
-fn patterns(list: &str) -> Option<Vec<Pattern>> {
-    let mut patterns = Vec::new();
-    for item in Items::new(list, b',') {
-        patterns.push(pattern(item)?);
-    }
-    Some(patterns)
+/// A number up to 255.
+fn small(text: &str) -> Option<u8> {
+    number(text).and_then(|n| u8::try_from(n).ok())
 }
 
 /// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits).
