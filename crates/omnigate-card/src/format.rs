@@ -1,6 +1,9 @@
 //! Formatting as the shopper types: card numbers with their brand's gaps, expiry as `MM / YY`.
 
-use alloc::{borrow::ToOwned, string::String};
+use alloc::string::String;
+use core::str;
+
+use crate::expiry_rules::iso_date;
 
 use crate::table::BrandTable;
 
@@ -72,32 +75,48 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// assert_eq!(format_expiry("12 /"), "12");
 /// ```
 pub fn format_expiry(input: &str) -> String {
-    let b = input.as_bytes();
-    let iso = (b.len() == 6 || b.len() == 7)
-        && b[4] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
-    if iso {
-        let month = &input[5..];
-        return [if month.len() < 2 { "0" } else { "" }, month, EXPIRY_SEPARATOR, &input[..4]]
-            .concat();
+    let mut digits = [0; 6];
+    let parts = match iso_date(input) {
+        Some((year, month)) => {
+            let pad = if month.len() < 2 { "0" } else { "" };
+            [pad, month, EXPIRY_SEPARATOR, year].map(str::as_bytes)
+        }
+        None => typed_parts(input, &mut digits),
+    };
+    let mut out = String::with_capacity(9);
+    for part in parts {
+        out.push_str(str::from_utf8(part).unwrap_or_default());
     }
-    let mut digits = strip_formatting(input);
-    while digits.starts_with("00") {
-        digits.remove(0);
+    out
+}
+
+/// [`format_expiry`] for all but `YYYY-M(M)`: the padding 0 of a one-digit month, the month
+/// digits, the separator and the year digits, each maybe empty. `digits` holds those shown.
+fn typed_parts<'a>(input: &'a str, digits: &'a mut [u8; 6]) -> [&'a [u8]; 4] {
+    let mut count = 0;
+    for digit in input.bytes().filter(u8::is_ascii_digit) {
+        // "00" counts as "0": no month starts with two zeros.
+        let second_zero = count == 1 && digits[0] == b'0' && digit == b'0';
+        if let (false, Some(slot)) = (second_zero, digits.get_mut(count)) {
+            *slot = digit;
+            count += 1;
+        }
     }
-    let after_last_digit =
-        input.rfind(|c: char| c.is_ascii_digit()).map_or("", |i| &input[i + 1..]);
-    let bytes = digits.as_bytes();
-    let (month, rest) = match bytes {
-        [] => return String::new(),
-        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => (["0", &digits[..1]].concat(), &digits[1..]),
-        [b'1'] if !after_last_digit.is_empty() => ("01".to_owned(), ""),
-        [_] => return digits,
-        _ => (digits[..2].to_owned(), &digits[2..]),
+    let digits = digits.get(..count).unwrap_or_default();
+    let last_digit = input.bytes().rposition(|b| b.is_ascii_digit());
+    let after_last_digit = last_digit.and_then(|at| input.get(at + 1..)).unwrap_or("");
+    let (pad, month, rest): (&[u8], _, _) = match digits {
+        [] => (b"", digits, digits),
+        [b'1'] if !after_last_digit.is_empty() => (b"0", digits, &[]),
+        // A lone 0 or 1 waits for the month's second digit.
+        [b'0' | b'1'] => (b"", digits, &[]),
+        [b'0', _, rest @ ..] | [b'1', b'0'..=b'2', rest @ ..] => (b"", &digits[..2], rest),
+        [first, rest @ ..] => (b"0", core::slice::from_ref(first), rest),
     };
     let year = rest.get(..4).unwrap_or(rest);
-    if year.is_empty() && (after_last_digit == " " || after_last_digit == " /") {
-        return month;
-    }
-    [month.as_str(), EXPIRY_SEPARATOR, year].concat()
+    // No separator after an unfinished month, nor when the shopper just deleted into it.
+    let waiting =
+        pad.len() + month.len() < 2 || year.is_empty() && matches!(after_last_digit, " " | " /");
+    let separator = if waiting { "" } else { EXPIRY_SEPARATOR };
+    [pad, month, separator.as_bytes(), year]
 }
