@@ -75,26 +75,28 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// assert_eq!(format_expiry("12 /"), "12");
 /// ```
 pub fn format_expiry(input: &str) -> String {
-    let mut digits = [0; 6];
-    let parts = match iso_date(input) {
+    // Every result is the start of this text, with its digits set.
+    let mut text = *b"00 / 0000";
+    let len = match iso_date(input) {
         Some((year, month)) => {
-            let pad = if month.len() < 2 { "0" } else { "" };
-            [pad, month, EXPIRY_SEPARATOR, year].map(str::as_bytes)
+            put(&mut text, 2 - month.len(), month.as_bytes());
+            put(&mut text, 5, year.as_bytes());
+            text.len()
         }
-        None => typed_parts(input, &mut digits),
+        None => put_typed(input, &mut text),
     };
-    let mut out = String::with_capacity(9);
-    for part in parts {
-        out.push_str(str::from_utf8(part).unwrap_or_default());
-    }
-    out
+    let text = text.get(..len).and_then(|text| str::from_utf8(text).ok());
+    String::from(text.unwrap_or_default())
 }
 
-/// [`format_expiry`] for all but `YYYY-M(M)`: the padding 0 of a one-digit month, the month
-/// digits, the separator and the year digits, each maybe empty. `digits` holds those shown.
-fn typed_parts<'a>(input: &'a str, digits: &'a mut [u8; 6]) -> [&'a [u8]; 4] {
-    let mut count = 0;
-    for digit in input.bytes().filter(u8::is_ascii_digit) {
+/// [`format_expiry`] for all but `YYYY-M(M)`: sets the digits of `text` and answers how much
+/// of it shows.
+fn put_typed(input: &str, text: &mut [u8; 9]) -> usize {
+    // The digits that can show: the month's two and the year's four at most.
+    let mut digits = [0; 6];
+    let (mut count, mut after_last_digit) = (0, 0);
+    for (at, digit) in input.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
+        after_last_digit = at + 1;
         // "00" counts as "0": no month starts with two zeros.
         let second_zero = count == 1 && digits[0] == b'0' && digit == b'0';
         if let (false, Some(slot)) = (second_zero, digits.get_mut(count)) {
@@ -102,21 +104,30 @@ fn typed_parts<'a>(input: &'a str, digits: &'a mut [u8; 6]) -> [&'a [u8]; 4] {
             count += 1;
         }
     }
-    let digits = digits.get(..count).unwrap_or_default();
-    let last_digit = input.bytes().rposition(|b| b.is_ascii_digit());
-    let after_last_digit = last_digit.and_then(|at| input.get(at + 1..)).unwrap_or("");
-    let (pad, month, rest): (&[u8], _, _) = match digits {
-        [] => (b"", digits, digits),
-        [b'1'] if !after_last_digit.is_empty() => (b"0", digits, &[]),
+    let after_last_digit = input.as_bytes().get(after_last_digit..).unwrap_or_default();
+    let (month, year) = match digits.get(..count).unwrap_or_default() {
+        [] => return 0,
+        [b'1'] if !after_last_digit.is_empty() => (*b"01", &[][..]),
         // A lone 0 or 1 waits for the month's second digit.
-        [b'0' | b'1'] => (b"", digits, &[]),
-        [b'0', _, rest @ ..] | [b'1', b'0'..=b'2', rest @ ..] => (b"", &digits[..2], rest),
-        [first, rest @ ..] => (b"0", core::slice::from_ref(first), rest),
+        [lone @ (b'0' | b'1')] => {
+            text[0] = *lone;
+            return 1;
+        }
+        [first @ b'0', second, year @ ..] | [first @ b'1', second @ b'0'..=b'2', year @ ..] => {
+            ([*first, *second], year)
+        }
+        [digit, year @ ..] => ([b'0', *digit], year),
     };
-    let year = rest.get(..4).unwrap_or(rest);
-    // No separator after an unfinished month, nor when the shopper just deleted into it.
-    let waiting =
-        pad.len() + month.len() < 2 || year.is_empty() && matches!(after_last_digit, " " | " /");
-    let separator = if waiting { "" } else { EXPIRY_SEPARATOR };
-    [pad, month, separator.as_bytes(), year]
+    put(text, 0, &month);
+    let year = year.get(..4).unwrap_or(year);
+    put(text, 5, year);
+    // Text that ends with part of the separator after a month: the shopper just deleted into it.
+    if year.is_empty() && matches!(after_last_digit, b" " | b" /") { 2 } else { 5 + year.len() }
+}
+
+/// Copies `digits` into `text` from `at` on.
+fn put(text: &mut [u8; 9], at: usize, digits: &[u8]) {
+    for (slot, digit) in text.iter_mut().skip(at).zip(digits) {
+        *slot = *digit;
+    }
 }
