@@ -260,11 +260,10 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
     } else if Spaces::of(input).any {
         b' '
     } else {
-        // The month's characters end at a character boundary: the first or the second.
         let month_chars = month_digit_count(input, today);
-        let mut ends = (1..=input.len()).filter(|&at| input.is_char_boundary(at));
-        let at = ends.nth(month_chars - 1).unwrap_or(input.len());
-        return date(input.get(..at).unwrap_or(input), input.get(at..).unwrap_or(""), None, 0);
+        let (month, year) =
+            input.split_at_checked(char_end(input, month_chars)).unwrap_or((input, ""));
+        return date(month, year, None, 0);
     };
     let (month, rest) = cut(input, separator);
     let (year, more) = rest.map_or(("", None), |rest| cut(rest, separator));
@@ -286,19 +285,15 @@ pub(crate) fn iso_date(input: &str) -> Option<(&str, &str)> {
 /// `split(/\s*\/\s*/)`), a space the spaces after it (`split(/ +/)`).
 fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
     let Some(at) = text.bytes().position(|b| b == separator) else { return (text, None) };
-    let (piece, rest) = (text.get(..at).unwrap_or(""), text.get(at + 1..).unwrap_or(""));
-    if separator == b'/' {
-        return (trim(piece, false), Some(trim(rest, true)));
-    }
-    let spaces = rest.bytes().take_while(|&b| b == b' ').count();
-    (piece, Some(rest.get(spaces..).unwrap_or("")))
-}
-
-/// `text` without the JS white space at its start (`start`) or at its end.
-fn trim(text: &str, start: bool) -> &str {
-    let spaces = Spaces::of(text);
-    let range = if start { spaces.content_start..text.len() } else { 0..spaces.content_end };
-    text.get(range).unwrap_or(text)
+    let (piece, rest) = text.split_at_checked(at).unwrap_or((text, ""));
+    let rest = rest.get(1..).unwrap_or("");
+    // Where the piece ends and how much of the rest the separator takes along.
+    let (end, skip) = if separator == b'/' {
+        (Spaces::of(piece).content_end, Spaces::of(rest).content_start)
+    } else {
+        (at, rest.bytes().take_while(|&b| b == b' ').count())
+    };
+    (piece.get(..end).unwrap_or(piece), Some(rest.get(skip..).unwrap_or(rest)))
 }
 
 /// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
@@ -334,6 +329,13 @@ impl Spaces {
     }
 }
 
+/// Where the first `count` characters of `text` end (its length if it has fewer).
+fn char_end(text: &str, count: usize) -> usize {
+    // Bytes 0x80–0xBF continue a character; every other byte starts one.
+    let starts = text.bytes().enumerate().filter(|&(_, b)| !(0x80..0xc0).contains(&b));
+    starts.map(|(at, _)| at).nth(count).unwrap_or(text.len())
+}
+
 /// `getNumberOfMonthDigitsInDateString` from card-validator's `parse-date.ts`.
 fn month_digit_count(input: &str, today: YearMonth) -> usize {
     let digit_at =
@@ -342,7 +344,7 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
         (Some(0), _) => 2,
         (Some(2..), _) | (Some(1), Some(3..)) => 1,
         (Some(_), _) => {
-            // A 1 not followed by 3-9 ("10", "12", "1/"): one digit if the rest may still
+            // A 1 not followed by 3-9 ("10", "12", "1x"): one digit if the rest may still
             // become a year.
             let rest = input.get(1..).unwrap_or("");
             let year = check_year(rest, today, DEFAULT_MAX_ELAPSED_YEAR);
