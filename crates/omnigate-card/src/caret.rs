@@ -26,29 +26,27 @@ pub fn map_caret(raw: &str, raw_caret: usize, formatted: &str) -> usize {
     if raw_caret >= raw_count.chars {
         return shown_count.chars;
     }
+    // Align the raw digits with the formatted ones, up to the caret: a mismatch is a digit the
+    // formatter added (when the formatted side has more digits left) or dropped (otherwise).
     let (mut raw_left, mut shown_left) = (raw_count.digits, shown_count.digits);
-    let mut typed = raw_count.digits_before;
-    let (mut raw_digits, mut shown) = (digits(raw), digits(formatted));
-    let (mut next_raw, mut next_shown) = (raw_digits.next(), shown.next());
-
-    // Align the raw digits with the formatted ones: a mismatch is a digit the formatter added
-    // (when the formatted side has more digits left) or dropped (otherwise).
+    let mut typed = digits(raw).take(raw_count.digits_before);
+    let mut next_typed = typed.next();
     let mut position = 0;
-    while let (true, Some((_, digit)), Some((at, shown_digit))) = (typed > 0, next_raw, next_shown)
-    {
-        let (take_raw, take_shown) = if digit == shown_digit {
-            position = at + 1;
-            (true, true)
-        } else {
-            let added = shown_left > raw_left;
-            (!added, added)
-        };
-        if take_raw {
-            (next_raw, raw_left, typed) = (raw_digits.next(), raw_left - 1, typed - 1);
+    for (at, shown) in digits(formatted) {
+        loop {
+            let Some((_, digit)) = next_typed else { return position };
+            let matched = digit == shown;
+            if !matched && shown_left > raw_left {
+                break; // The formatter added this digit; the next one may match the typed one.
+            }
+            // Matched, or the formatter dropped the typed digit: on to the next typed one.
+            (next_typed, raw_left) = (typed.next(), raw_left - 1);
+            if matched {
+                position = at + 1;
+                break;
+            }
         }
-        if take_shown {
-            (next_shown, shown_left) = (shown.next(), shown_left - 1);
-        }
+        shown_left -= 1;
     }
     position
 }
