@@ -98,6 +98,7 @@ impl Expiry {
         Self::from_check(check_date(month, year, today, DEFAULT_MAX_ELAPSED_YEAR), month)
     }
 
+    /// The expiry a check found valid, or why `input` gives none.
     fn from_check(check: (Validity, Option<(u8, u16)>), input: &str) -> Result<Self, CardError> {
         match check {
             (Validity::Valid, Some((month, year))) => Self::new(month, year),

@@ -75,12 +75,11 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// assert_eq!(format_expiry("12 /"), "12");
 /// ```
 pub fn format_expiry(input: &str) -> String {
-    // Every result is the start of this text, with its digits set.
-    let mut text = *b"00 / 0000";
+    let mut text = EXPIRY_TEMPLATE;
     let len = match iso_date(input) {
         Some((year, month)) => {
-            put(&mut text, 2 - month.len(), month.as_bytes());
-            put(&mut text, 5, year.as_bytes());
+            put(&mut text, 2usize.saturating_sub(month.len()), month.as_bytes());
+            put(&mut text, YEAR_AT, year.as_bytes());
             text.len()
         }
         None => put_typed(input, &mut text),
@@ -89,9 +88,19 @@ pub fn format_expiry(input: &str) -> String {
     String::from(text.unwrap_or_default())
 }
 
+/// Every [`format_expiry`] result is the start of this text, with its digits set: `MM`, the
+/// separator, `YYYY`.
+const EXPIRY_TEMPLATE: [u8; 9] = {
+    let separator = EXPIRY_SEPARATOR.as_bytes();
+    [b'0', b'0', separator[0], separator[1], separator[2], b'0', b'0', b'0', b'0']
+};
+
+/// Where the year starts in [`EXPIRY_TEMPLATE`].
+const YEAR_AT: usize = 2 + EXPIRY_SEPARATOR.len();
+
 /// [`format_expiry`] for all but `YYYY-M(M)`: sets the digits of `text` and answers how much
 /// of it shows.
-fn put_typed(input: &str, text: &mut [u8; 9]) -> usize {
+fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
     // The digits that can show: the month's two and the year's four at most.
     let mut digits = [0; 6];
     let (mut count, mut after_last_digit) = (0, 0);
@@ -120,13 +129,17 @@ fn put_typed(input: &str, text: &mut [u8; 9]) -> usize {
     };
     put(text, 0, &month);
     let year = year.get(..4).unwrap_or(year);
-    put(text, 5, year);
+    put(text, YEAR_AT, year);
     // Text that ends with part of the separator after a month: the shopper just deleted into it.
-    if year.is_empty() && matches!(after_last_digit, b" " | b" /") { 2 } else { 5 + year.len() }
+    if year.is_empty() && matches!(after_last_digit, b" " | b" /") {
+        2
+    } else {
+        YEAR_AT + year.len()
+    }
 }
 
 /// Copies `digits` into `text` from `at` on.
-fn put(text: &mut [u8; 9], at: usize, digits: &[u8]) {
+fn put(text: &mut [u8; EXPIRY_TEMPLATE.len()], at: usize, digits: &[u8]) {
     for (slot, digit) in text.iter_mut().skip(at).zip(digits) {
         *slot = *digit;
     }
