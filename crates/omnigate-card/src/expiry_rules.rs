@@ -167,7 +167,6 @@ fn check_month(input: &str) -> Result<u8, Validity> {
 
 /// `expirationYear`: the four-digit year (a two-digit one put in `today`'s century), or why
 /// the input is not a year it accepts (yet). The current year is always valid.
-#[inline(never)] // Called twice: one copy keeps the browser module small.
 fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u16, Validity> {
     let invalid = || Err(Validity::Invalid(CardError::InvalidYear));
     let Some(value) = number(input) else {
@@ -271,7 +270,6 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
 }
 
 /// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.
-#[inline(never)] // Called by the checks and the formatter: one copy.
 pub(crate) fn iso_date(input: &str) -> Option<(&str, &str)> {
     let b = input.as_bytes();
     let dash = b.get(4) == Some(&b'-');
@@ -294,39 +292,6 @@ fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
         (at, rest.bytes().take_while(|&b| b == b' ').count())
     };
     (piece.get(..end).unwrap_or(piece), Some(rest.get(skip..).unwrap_or(rest)))
-}
-
-/// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
-fn is_blank(text: &str) -> bool {
-    Spaces::of(text).content_end == 0
-}
-
-/// Where the JS white space in a text is.
-struct Spaces {
-    /// Where the first character that is not white space starts (the text's length if none).
-    content_start: usize,
-    /// Where the last character that is not white space ends (0 if none).
-    content_end: usize,
-    /// Whether the text holds any white space.
-    any: bool,
-}
-
-impl Spaces {
-    /// One pass serves every trim and white-space test, so that the UTF-8 decoding and the
-    /// white-space set are compiled once, not into each caller.
-    #[inline(never)]
-    fn of(text: &str) -> Self {
-        let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
-        for (at, c) in text.char_indices() {
-            if js::is_space(c) {
-                spaces.any = true;
-            } else {
-                spaces.content_start = spaces.content_start.min(at);
-                spaces.content_end = at + c.len_utf8();
-            }
-        }
-        spaces
-    }
 }
 
 /// Where the first `count` characters of `text` end (its length if it has fewer).
@@ -352,5 +317,37 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
         }
         (None, _) if js::len16(input) > 5 => 2,
         (None, _) => 1,
+    }
+}
+
+/// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
+fn is_blank(text: &str) -> bool {
+    Spaces::of(text).content_end == 0
+}
+
+/// Where the JS white space in a text is.
+struct Spaces {
+    /// Where the first character that is not white space starts (the text's length if none).
+    content_start: usize,
+    /// Where the last character that is not white space ends (0 if none).
+    content_end: usize,
+    /// Whether the text holds any white space.
+    any: bool,
+}
+
+impl Spaces {
+    /// One pass serves every trim and white-space test, so that one loop decodes UTF-8 and
+    /// tests the white-space set for all of them.
+    fn of(text: &str) -> Self {
+        let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
+        for (at, c) in text.char_indices() {
+            if js::is_space(c) {
+                spaces.any = true;
+            } else {
+                spaces.content_start = spaces.content_start.min(at);
+                spaces.content_end = at + c.len_utf8();
+            }
+        }
+        spaces
     }
 }
