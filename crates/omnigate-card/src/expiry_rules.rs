@@ -195,13 +195,18 @@ fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u1
     Err(Validity::Invalid(error))
 }
 
-/// The value of a string of ASCII digits (JS `/^\d*$/`: `Some(0)` for ""), saturating: only
-/// range checks follow. `None` when anything else is in it.
+/// The value of a string of ASCII digits (JS `/^\d*$/`: `Some(0)` for ""), capped at 10^8;
+/// `None` when anything else is in it.
 fn number(digits: &str) -> Option<u32> {
-    digits.bytes().try_fold(0u32, |value, byte| {
-        let digit = byte.checked_sub(b'0').filter(|&digit| digit < 10)?;
-        Some(value.saturating_mul(10).saturating_add(u32::from(digit)))
-    })
+    let mut value = 0u32;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        // Capped, so `* 10` never overflows: only range checks up to 9999 follow.
+        value = (value * 10 + u32::from(byte - b'0')).min(100_000_000);
+    }
+    Some(value)
 }
 
 /// Splits an expiry string into month and year the way card-validator's `parseDate` does.
