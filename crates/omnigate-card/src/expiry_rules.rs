@@ -308,20 +308,18 @@ fn char_end(text: &str, count: usize) -> usize {
 
 /// `getNumberOfMonthDigitsInDateString` from card-validator's `parse-date.ts`.
 fn month_digit_count(input: &str, today: YearMonth) -> usize {
-    let digit_at =
-        |i: usize| input.as_bytes().get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
-    match (digit_at(0), digit_at(1)) {
-        (Some(0), _) => 2,
-        (Some(2..), _) | (Some(1), Some(3..)) => 1,
-        (Some(_), _) => {
+    match input.as_bytes() {
+        [b'0', ..] => 2,
+        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => 1,
+        [b'1', ..] => {
             // A 1 not followed by 3-9 ("10", "12", "1x"): one digit if the rest may still
             // become a year.
             let rest = input.get(1..).unwrap_or("");
             let year = check_year(rest, today, DEFAULT_MAX_ELAPSED_YEAR);
             if matches!(year, Err(Validity::Invalid(_))) { 2 } else { 1 }
         }
-        (None, _) if js::len16(input) > 5 => 2,
-        (None, _) => 1,
+        _ if js::len16(input) > 5 => 2,
+        _ => 1,
     }
 }
 
