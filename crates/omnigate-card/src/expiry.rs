@@ -39,6 +39,7 @@ impl YearMonth {
 
     /// Appends `MM/YYYY` (the [`Display`](fmt::Display) form) to `out`.
     pub(crate) fn push_to(self, out: &mut String) {
+        // A year has four digits (1000–9999); a month is padded to two.
         let digit = |value: u16, place: u16| b'0' + (value / place % 10) as u8;
         let (month, year) = (u16::from(self.month), self.year);
         let text = [
