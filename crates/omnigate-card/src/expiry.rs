@@ -1,9 +1,9 @@
 //! [`YearMonth`] ("today", passed in by the caller) and [`Expiry`], a card's expiry month.
 
 use alloc::string::String;
-use core::{fmt, str};
+use core::fmt;
 
-use crate::error::{CardError, Validity};
+use crate::error::{CardError, Validity, push_decimal};
 use crate::expiry_rules::{DEFAULT_MAX_ELAPSED_YEAR, check_date, validate_expiry_date};
 
 /// A calendar month: the caller's "today", or a card's expiry month.
@@ -39,19 +39,9 @@ impl YearMonth {
 
     /// Appends `MM/YYYY` (the [`Display`](fmt::Display) form) to `out`.
     pub(crate) fn push_to(self, out: &mut String) {
-        // A year has four digits (1000–9999); a month is padded to two.
-        let digit = |value: u16, place: u16| b'0' + (value / place % 10) as u8;
-        let (month, year) = (u16::from(self.month), self.year);
-        let text = [
-            digit(month, 10),
-            digit(month, 1),
-            b'/',
-            digit(year, 1000),
-            digit(year, 100),
-            digit(year, 10),
-            digit(year, 1),
-        ];
-        out.push_str(str::from_utf8(&text).unwrap_or_default());
+        push_decimal(out, u32::from(self.month), 2);
+        out.push('/');
+        push_decimal(out, u32::from(self.year), 4);
     }
 }
 
