@@ -28,13 +28,10 @@ pub(crate) fn today(packed: u32) -> Option<YearMonth> {
     YearMonth::new(year, (packed & 15) as u8).ok()
 }
 
-/// `maxElapsedYear`: 19 when not given, else converted as JS does for a 16-bit count.
+/// `maxElapsedYear`: 19 when not given, else converted as JS does for a 16-bit count
+/// (Rust's `as` saturates and makes NaN 0, the same rules).
 pub(crate) fn years(value: Option<f64>) -> u16 {
-    match value {
-        None => DEFAULT_MAX_ELAPSED_YEAR,
-        Some(value) if value.is_nan() => 0,
-        Some(value) => value.clamp(0.0, f64::from(u16::MAX)) as u16,
-    }
+    value.map_or(DEFAULT_MAX_ELAPSED_YEAR, |value| value as u16)
 }
 
 /// The invalid outcome of a check whose input or options were unusable.

@@ -4,9 +4,7 @@ use alloc::string::String;
 use core::fmt;
 
 use crate::error::{CardError, Validity, push_decimal};
-use crate::expiry_rules::{
-    DEFAULT_MAX_ELAPSED_YEAR, ExpiryCheck, validate_expiry, validate_expiry_parts,
-};
+use crate::expiry_rules::{DEFAULT_MAX_ELAPSED_YEAR, check_date, validate_expiry_date};
 
 /// A calendar month: the caller's "today", or a card's expiry month.
 ///
@@ -83,26 +81,19 @@ impl Expiry {
 
     /// Parses one expiry string, valid for `today` (not expired, at most 19 years ahead).
     pub fn parse(input: &str, today: YearMonth) -> Result<Self, CardError> {
-        Self::from_check(validate_expiry(input, today, DEFAULT_MAX_ELAPSED_YEAR), input, today)
+        Self::from_check(validate_expiry_date(input, today, DEFAULT_MAX_ELAPSED_YEAR), input)
     }
 
     /// Parses a separate month field and year field (2 or 4 digits), valid for `today`.
     pub fn from_parts(month: &str, year: &str, today: YearMonth) -> Result<Self, CardError> {
-        let check = validate_expiry_parts(month, year, today, DEFAULT_MAX_ELAPSED_YEAR);
-        Self::from_check(check, month, today)
+        Self::from_check(check_date(month, year, today, DEFAULT_MAX_ELAPSED_YEAR), month)
     }
 
-    fn from_check(check: ExpiryCheck, input: &str, today: YearMonth) -> Result<Self, CardError> {
-        match (check.validity, check.month, check.year) {
-            (Validity::Valid, Some(month), Some(year)) => {
-                let month = month.parse::<u8>().map_err(|_| CardError::InvalidMonth)?;
-                let mut year = year.parse::<u16>().map_err(|_| CardError::InvalidYear)?;
-                if year < 100 {
-                    year += today.year / 100 * 100;
-                }
-                Self::new(month, year)
-            }
-            (Validity::Invalid(error), ..) => Err(error),
+    /// The expiry a check found valid, or why `input` gives none.
+    fn from_check(check: (Validity, Option<(u8, u16)>), input: &str) -> Result<Self, CardError> {
+        match check {
+            (Validity::Valid, Some((month, year))) => Self::new(month, year),
+            (Validity::Invalid(error), _) => Err(error),
             _ if input.trim().is_empty() => Err(CardError::Empty),
             _ => Err(CardError::TooShort),
         }

@@ -1,9 +1,10 @@
 //! Expiry checks while typing: card-validator 10.0.4's `expirationDate`, `expirationMonth`,
 //! `expirationYear` and its internal `parseDate`, with "today" passed in.
+//!
+//! Written as byte loops over borrowed parts: a check runs on every keystroke in the browser,
+//! where generic string machinery (searchers, `split`, `join`) costs more code than the rules.
 
-use alloc::{borrow::ToOwned, string::String, vec::Vec};
-
-use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String};
 
 use crate::error::{CardError, Validity};
 use crate::expiry::YearMonth;
@@ -66,14 +67,14 @@ pub struct ExpiryParts {
 /// # Ok::<(), omnigate_card::CardError>(())
 /// ```
 pub fn validate_expiry(input: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
-    let (month, year) = split_spaced(input, today);
-    owned_check(&month, &year, today, max_elapsed_year)
+    let date = parse_date(input, today);
+    validate_expiry_parts(date.month, date.checked_year(), today, max_elapsed_year)
 }
 
 /// [`validate_expiry`] with the month and year as numbers instead of the typed text: `date` is
 /// `(month, four-digit year)` exactly when [`validate_expiry`] gives `month` and `year` (a
-/// two-digit year is put in `today`'s century). It allocates nothing for the usual formats,
-/// which is what a check on every keystroke wants.
+/// two-digit year is put in `today`'s century). It allocates nothing, which is what a check on
+/// every keystroke wants.
 ///
 /// ```
 /// use omnigate_card::{validate_expiry_date, YearMonth};
@@ -88,36 +89,8 @@ pub fn validate_expiry_date(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> (Validity, Option<(u8, u16)>) {
-    let (month, year) = split_spaced(input, today);
-    let (validity, given) = outcome(&month, &year, today, max_elapsed_year);
-    let date = given.then(|| {
-        // Given parts are digits: a month of value 1-12 and a year of 2 or 4 digits.
-        let full =
-            number(&year) + if year.len() <= 2 { u64::from(today.year() / 100 * 100) } else { 0 };
-        (number(&month) as u8, u16::try_from(full).unwrap_or(u16::MAX))
-    });
-    (validity, date)
-}
-
-/// card-validator's first step: "MM YY" and "MM YYYY" (one space) read as slash form, then
-/// `parseDate`.
-fn split_spaced(input: &str, today: YearMonth) -> (Cow<'_, str>, Cow<'_, str>) {
-    let b = input.as_bytes();
-    let spaced = (b.len() == 5 || b.len() == 7)
-        && b[2] == b' '
-        && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit());
-    if spaced {
-        // "MM/YY" splits at the slash into two digit strings, which no trimming changes.
-        return (Cow::Borrowed(&input[..2]), Cow::Borrowed(&input[3..]));
-    }
-    split(input, today)
-}
-
-/// The check with the parts copied out when they are given.
-fn owned_check(month: &str, year: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
-    let (validity, given) = outcome(month, year, today, max_elapsed_year);
-    let part = |text: &str| given.then(|| text.to_owned());
-    ExpiryCheck { validity, month: part(month), year: part(year) }
+    let date = parse_date(input, today);
+    check_date(date.month, date.checked_year(), today, max_elapsed_year)
 }
 
 /// Checks a month field and a year field, like card-validator's `expirationDate({month, year})`.
@@ -127,56 +100,45 @@ pub fn validate_expiry_parts(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> ExpiryCheck {
-    owned_check(month, year, today, max_elapsed_year)
+    let (validity, date) = check_date(month, year, today, max_elapsed_year);
+    let part = |text: &str| date.map(|_| text.to_owned());
+    ExpiryCheck { validity, month: part(month), year: part(year) }
 }
 
-/// The outcome of `expirationDate` for split parts, and whether card-validator gives the parts
-/// back (`month`/`year` not `null`).
-fn outcome(month: &str, year: &str, today: YearMonth, max_elapsed_year: u16) -> (Validity, bool) {
-    let month_check = validate_expiry_month(month, today);
-    let year_check = validate_expiry_year(year, today, max_elapsed_year);
-    if month_check.validity.is_valid() {
-        if year_check.is_current_year {
-            if month_check.is_valid_for_this_year {
-                return (Validity::Valid, true);
-            }
-            let expiry = month.parse().ok().and_then(|m| YearMonth::new(today.year(), m).ok());
-            let error = expiry
-                .map_or(CardError::InvalidMonth, |expiry| CardError::Expired { expiry, today });
-            return (Validity::Invalid(error), true);
+/// `expirationDate` on split parts: the outcome, and `(month, four-digit year)` when
+/// card-validator gives the parts back (valid, or expired earlier this year).
+pub(crate) fn check_date(
+    month: &str,
+    year: &str,
+    today: YearMonth,
+    max_elapsed_year: u16,
+) -> (Validity, Option<(u8, u16)>) {
+    match (check_month(month), check_year(year, today, max_elapsed_year)) {
+        (Ok(month), Ok(year)) => {
+            // A valid year is never before today's, so only a month of this year can be past.
+            let validity = match YearMonth::new(year, month) {
+                Ok(expiry) if expiry < today => {
+                    Validity::Invalid(CardError::Expired { expiry, today })
+                }
+                _ => Validity::Valid,
+            };
+            (validity, Some((month, year)))
         }
-        if year_check.validity.is_valid() {
-            return (Validity::Valid, true);
+        // The month's reason first, as card-validator reports the month first.
+        (Err(Validity::Invalid(error)), _) | (_, Err(Validity::Invalid(error))) => {
+            (Validity::Invalid(error), None)
         }
+        _ => (Validity::PotentiallyValid, None),
     }
-    let validity = match (month_check.validity, year_check.validity) {
-        (Validity::Invalid(error), _) | (_, Validity::Invalid(error)) => Validity::Invalid(error),
-        _ => Validity::PotentiallyValid,
-    };
-    (validity, false)
 }
 
 /// Checks an expiry month field, like card-validator's `expirationMonth`.
 pub fn validate_expiry_month(input: &str, today: YearMonth) -> ExpiryMonthCheck {
-    let check =
-        |validity, is_valid_for_this_year| ExpiryMonthCheck { validity, is_valid_for_this_year };
-    // Digits first: the usual input, and never white space, so the slower scan is skipped.
-    if !js::all_digits(input) {
-        let pending = input.chars().all(js::is_space);
-        let validity = if pending {
-            Validity::PotentiallyValid
-        } else {
-            Validity::Invalid(CardError::InvalidMonth)
-        };
-        return check(validity, false);
-    }
-    if input.is_empty() || input == "0" {
-        return check(Validity::PotentiallyValid, false);
-    }
-    match number(input) {
-        month @ 1..=12 => check(Validity::Valid, month >= u64::from(today.month())),
-        _ => check(Validity::Invalid(CardError::InvalidMonth), false),
-    }
+    let (validity, is_valid_for_this_year) = match check_month(input) {
+        Ok(month) => (Validity::Valid, month >= today.month()),
+        Err(validity) => (validity, false),
+    };
+    ExpiryMonthCheck { validity, is_valid_for_this_year }
 }
 
 /// Checks an expiry year field (2 or 4 digits), like card-validator's `expirationYear`.
@@ -185,41 +147,66 @@ pub fn validate_expiry_year(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> ExpiryYearCheck {
-    let check = |validity, is_current_year| ExpiryYearCheck { validity, is_current_year };
-    let pending = check(Validity::PotentiallyValid, false);
-    let invalid = check(Validity::Invalid(CardError::InvalidYear), false);
-    if !js::all_digits(input) {
-        return if input.chars().all(js::is_space) { pending } else { invalid };
-    }
-    let century = today.year() / 100;
-    // A four-digit year has a two-digit century: "20" in the 2000s.
-    let century_prefix = [b'0' + (century / 10) as u8, b'0' + (century % 10) as u8];
-    match input.len() {
-        0 | 1 => return pending,
-        // Three digits can only be a four-digit year being typed: "20x" in the 2000s.
-        3 if input.as_bytes().starts_with(&century_prefix) => return pending,
-        2 if input.as_bytes() == century_prefix => return pending,
-        2 | 4 => {}
-        _ => return invalid,
-    }
-    let value = number(input);
-    let current =
-        if input.len() == 2 { u64::from(today.year() % 100) } else { u64::from(today.year()) };
-    let last = current + u64::from(max_elapsed_year);
-    let full_year = |v: u64| if input.len() == 2 { v + u64::from(century) * 100 } else { v };
-    let error = if value < current {
-        let expiry = u16::try_from(full_year(value)).ok().and_then(|y| YearMonth::new(y, 12).ok());
-        expiry.map_or(CardError::InvalidYear, |expiry| CardError::Expired { expiry, today })
-    } else if value > last {
-        let clamp = |v: u64| u16::try_from(v).unwrap_or(u16::MAX);
-        CardError::TooFarInFuture {
-            year: clamp(full_year(value)),
-            max_year: clamp(full_year(last)),
-        }
-    } else {
-        return check(Validity::Valid, value == current);
+    let (validity, is_current_year) = match check_year(input, today, max_elapsed_year) {
+        Ok(year) => (Validity::Valid, year == today.year()),
+        Err(validity) => (validity, false),
     };
-    check(Validity::Invalid(error), value == current)
+    ExpiryYearCheck { validity, is_current_year }
+}
+
+/// `expirationMonth`: the month 1–12, or why the input is not one (yet).
+fn check_month(input: &str) -> Result<u8, Validity> {
+    match number(input) {
+        Some(month @ 1..=12) => Ok(month as u8),
+        // "" and "0" may still become a month; "00" may not.
+        Some(0) if input.len() < 2 => Err(Validity::PotentiallyValid),
+        None if is_blank(input) => Err(Validity::PotentiallyValid),
+        _ => Err(Validity::Invalid(CardError::InvalidMonth)),
+    }
+}
+
+/// `expirationYear`: the four-digit year (a two-digit one put in `today`'s century), or why
+/// the input is not a year it accepts (yet). The current year is always valid.
+fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u16, Validity> {
+    let invalid = || Err(Validity::Invalid(CardError::InvalidYear));
+    let Some(value) = number(input) else {
+        return if is_blank(input) { Err(Validity::PotentiallyValid) } else { invalid() };
+    };
+    let century = u32::from(today.year() / 100);
+    let year = match input.len() {
+        0 | 1 => return Err(Validity::PotentiallyValid),
+        // The century ("20" or "20x" in the 2000s) may be the start of a four-digit year.
+        2 if value == century => return Err(Validity::PotentiallyValid),
+        3 if value / 10 == century => return Err(Validity::PotentiallyValid),
+        2 => (value + century * 100) as u16,
+        4 => value as u16,
+        _ => return invalid(),
+    };
+    let max_year = today.year().saturating_add(max_elapsed_year);
+    let error = if year < today.year() {
+        // Expired in December of that year (a year before 1000 is no date at all).
+        YearMonth::new(year, 12)
+            .map_or(CardError::InvalidYear, |expiry| CardError::Expired { expiry, today })
+    } else if year > max_year {
+        CardError::TooFarInFuture { year, max_year }
+    } else {
+        return Ok(year);
+    };
+    Err(Validity::Invalid(error))
+}
+
+/// The value of a string of ASCII digits (JS `/^\d*$/`: `Some(0)` for ""), capped at 10^8;
+/// `None` when anything else is in it.
+fn number(digits: &str) -> Option<u32> {
+    let mut value = 0u32;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        // Capped, so `* 10` never overflows: only range checks up to 9999 follow.
+        value = (value * 10 + u32::from(byte - b'0')).min(100_000_000);
+    }
+    Some(value)
 }
 
 /// Splits an expiry string into month and year the way card-validator's `parseDate` does.
@@ -232,93 +219,138 @@ pub fn validate_expiry_year(
 /// UTF-16 units as in JavaScript; a non-ASCII month part is cut by characters, which only
 /// matters for inputs that are invalid either way.
 pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
-    let (month, year) = split(input, today);
-    ExpiryParts { month: month.into_owned(), year: year.into_owned() }
+    let date = parse_date(input, today);
+    let mut year = date.year.to_owned();
+    let mut more = date.more;
+    // card-validator joins the pieces after the month with commas.
+    while let Some(text) = more {
+        let (piece, rest) = cut(text, date.separator);
+        year.push(',');
+        year.push_str(piece);
+        more = rest;
+    }
+    ExpiryParts { month: date.month.to_owned(), year }
 }
 
-/// [`split_expiry`], borrowing the parts from `input` when it can.
-fn split(input: &str, today: YearMonth) -> (Cow<'_, str>, Cow<'_, str>) {
+/// What `parseDate` found, borrowed from the input.
+struct ParsedDate<'a> {
+    /// The month part.
+    month: &'a str,
+    /// The year part, or its first piece when `more` is given.
+    year: &'a str,
+    /// The text after the year piece when more pieces follow, cut at `separator`.
+    more: Option<&'a str>,
+    /// `/` or a space, the separator the pieces were cut at.
+    separator: u8,
+}
+
+impl<'a> ParsedDate<'a> {
+    /// The year part for the checks. Several pieces join into a text with a comma, which no
+    /// check accepts; "," stands for all of them, so nothing needs joining.
+    fn checked_year(&self) -> &'a str {
+        if self.more.is_some() { "," } else { self.year }
+    }
+}
+
+/// card-validator's `parseDate`. (`expirationDate` first rewrites "MM YY" and "MM YYYY" to the
+/// slash form, which cuts them exactly where the space does here, so that step is left out.)
+fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
+    let date = |month, year, more, separator| ParsedDate { month, year, more, separator };
+    if let Some((year, month)) = iso_date(input) {
+        return date(month, year, None, b'-');
+    }
+    let separator = if input.bytes().any(|b| b == b'/') {
+        b'/'
+    } else if Spaces::of(input).any {
+        b' '
+    } else {
+        let month_chars = month_digit_count(input, today);
+        let (month, year) =
+            input.split_at_checked(char_end(input, month_chars)).unwrap_or((input, ""));
+        return date(month, year, None, 0);
+    };
+    let (month, rest) = cut(input, separator);
+    let (year, more) = rest.map_or(("", None), |rest| cut(rest, separator));
+    date(month, year, more, separator)
+}
+
+/// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.
+pub(crate) fn iso_date(input: &str) -> Option<(&str, &str)> {
     let b = input.as_bytes();
-    let iso = (b.len() == 6 || b.len() == 7)
-        && b[4] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
-    if iso {
-        return (Cow::Borrowed(&input[5..]), Cow::Borrowed(&input[..4]));
-    }
-    // Byte searches: '/' is ASCII, so this is exact on UTF-8, and cheaper than `find(char)`.
-    if let Some(slash) = input.bytes().position(|b| b == b'/') {
-        let month = input[..slash].trim_end_matches(js::is_space);
-        let rest = &input[slash + 1..];
-        if !rest.bytes().any(|b| b == b'/') {
-            // Two pieces (the usual "MM/YY"): the year is the second piece, trimmed at its start.
-            return (Cow::Borrowed(month), Cow::Borrowed(rest.trim_start_matches(js::is_space)));
-        }
-        let pieces: Vec<&str> = input.split('/').collect();
-        let last = pieces.len() - 1;
-        let trimmed: Vec<&str> = (0..=last)
-            .map(|i| {
-                let mut piece = pieces[i];
-                if i > 0 {
-                    piece = piece.trim_start_matches(js::is_space);
-                }
-                if i < last {
-                    piece = piece.trim_end_matches(js::is_space);
-                }
-                piece
-            })
-            .collect();
-        return (Cow::Borrowed(trimmed[0]), Cow::Owned(trimmed[1..].join(",")));
-    }
-    if input.chars().any(js::is_space) {
-        let pieces = split_on_space_runs(input);
-        let month = pieces.first().copied().unwrap_or("");
-        let year = match &pieces[1.min(pieces.len())..] {
-            [year] => Cow::Borrowed(*year),
-            rest => Cow::Owned(rest.join(",")),
-        };
-        return (Cow::Borrowed(month), year);
-    }
-    let month_digits = month_digit_count(input, today);
-    let cut = input.char_indices().nth(month_digits).map_or(input.len(), |(i, _)| i);
-    (Cow::Borrowed(&input[..cut]), Cow::Borrowed(&input[cut..]))
+    let dash = b.get(4) == Some(&b'-');
+    let digits = b.iter().enumerate().all(|(at, c)| c.is_ascii_digit() || at == 4);
+    (dash && digits && matches!(b.len(), 6 | 7)).then_some(())?;
+    Some((input.get(..4)?, input.get(5..)?))
 }
 
-/// JavaScript's `input.split(/ +/)`: runs of spaces separate pieces, empty ends kept.
-fn split_on_space_runs(input: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut rest = input;
-    while let Some(start) = rest.find(' ') {
-        pieces.push(&rest[..start]);
-        rest = rest[start..].trim_start_matches(' ');
-    }
-    pieces.push(rest);
-    pieces
+/// The first piece of `text` cut at `separator`, and the text after the separator (`None` when
+/// the piece is the last). A `/` takes the JS white space around it along (card-validator's
+/// `split(/\s*\/\s*/)`), a space the spaces after it (`split(/ +/)`).
+fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
+    let Some(at) = text.bytes().position(|b| b == separator) else { return (text, None) };
+    let (piece, rest) = text.split_at_checked(at).unwrap_or((text, ""));
+    let rest = rest.get(1..).unwrap_or("");
+    // Where the piece ends and how much of the rest the separator takes along.
+    let (end, skip) = if separator == b'/' {
+        (Spaces::of(piece).content_end, Spaces::of(rest).content_start)
+    } else {
+        (at, rest.bytes().take_while(|&b| b == b' ').count())
+    };
+    (piece.get(..end).unwrap_or(piece), Some(rest.get(skip..).unwrap_or(rest)))
+}
+
+/// Where the first `count` characters of `text` end (its length if it has fewer).
+fn char_end(text: &str, count: usize) -> usize {
+    // Bytes 0x80–0xBF continue a character; every other byte starts one.
+    let starts = text.bytes().enumerate().filter(|&(_, b)| !(0x80..0xc0).contains(&b));
+    starts.map(|(at, _)| at).nth(count).unwrap_or(text.len())
 }
 
 /// `getNumberOfMonthDigitsInDateString` from card-validator's `parse-date.ts`.
 fn month_digit_count(input: &str, today: YearMonth) -> usize {
-    let digit_at =
-        |i: usize| input.as_bytes().get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
-    match (digit_at(0), digit_at(1)) {
-        (Some(0), _) => 2,
-        (Some(2..), _) => 1,
-        (Some(1), Some(3..)) => 1,
-        (Some(1), _) => {
-            let year_check = validate_expiry_year(&input[1..], today, DEFAULT_MAX_ELAPSED_YEAR);
-            if year_check.validity.is_potentially_valid() { 1 } else { 2 }
+    match input.as_bytes() {
+        [b'0', ..] => 2,
+        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => 1,
+        [b'1', ..] => {
+            // A 1 not followed by 3-9 ("10", "12", "1x"): one digit if the rest may still
+            // become a year.
+            let rest = input.get(1..).unwrap_or("");
+            let year = check_year(rest, today, DEFAULT_MAX_ELAPSED_YEAR);
+            if matches!(year, Err(Validity::Invalid(_))) { 2 } else { 1 }
         }
-        _ => match js::len16(input) {
-            5 => 1,
-            6.. => 2,
-            _ => 1,
-        },
+        _ if js::len16(input) > 5 => 2,
+        _ => 1,
     }
 }
 
-/// The value of a digit string, saturating (like `parseInt`, only range checks follow).
-fn number(digits: &str) -> u64 {
-    // Values stop growing at 10^18, far past any month or year, and without an overflow check:
-    // a checked 64-bit multiply costs a 128-bit one on wasm32, on every keystroke.
-    const CAP: u64 = 1_000_000_000_000_000_000;
-    digits.bytes().fold(0, |acc, b| if acc >= CAP { CAP } else { acc * 10 + u64::from(b - b'0') })
+/// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
+fn is_blank(text: &str) -> bool {
+    Spaces::of(text).content_end == 0
+}
+
+/// Where the JS white space in a text is.
+struct Spaces {
+    /// Where the first character that is not white space starts (the text's length if none).
+    content_start: usize,
+    /// Where the last character that is not white space ends (0 if none).
+    content_end: usize,
+    /// Whether the text holds any white space.
+    any: bool,
+}
+
+impl Spaces {
+    /// One pass serves every trim and white-space test, so that one loop decodes UTF-8 and
+    /// tests the white-space set for all of them.
+    fn of(text: &str) -> Self {
+        let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
+        for (at, c) in text.char_indices() {
+            if js::is_space(c) {
+                spaces.any = true;
+            } else {
+                spaces.content_start = spaces.content_start.min(at);
+                spaces.content_end = at + c.len_utf8();
+            }
+        }
+        spaces
+    }
 }

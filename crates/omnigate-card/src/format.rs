@@ -1,6 +1,9 @@
 //! Formatting as the shopper types: card numbers with their brand's gaps, expiry as `MM / YY`.
 
-use alloc::{borrow::ToOwned, string::String};
+use alloc::string::String;
+use core::str;
+
+use crate::expiry_rules::iso_date;
 
 use crate::table::BrandTable;
 
@@ -72,32 +75,72 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// assert_eq!(format_expiry("12 /"), "12");
 /// ```
 pub fn format_expiry(input: &str) -> String {
-    let b = input.as_bytes();
-    let iso = (b.len() == 6 || b.len() == 7)
-        && b[4] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit());
-    if iso {
-        let month = &input[5..];
-        return [if month.len() < 2 { "0" } else { "" }, month, EXPIRY_SEPARATOR, &input[..4]]
-            .concat();
-    }
-    let mut digits = strip_formatting(input);
-    while digits.starts_with("00") {
-        digits.remove(0);
-    }
-    let after_last_digit =
-        input.rfind(|c: char| c.is_ascii_digit()).map_or("", |i| &input[i + 1..]);
-    let bytes = digits.as_bytes();
-    let (month, rest) = match bytes {
-        [] => return String::new(),
-        [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => (["0", &digits[..1]].concat(), &digits[1..]),
-        [b'1'] if !after_last_digit.is_empty() => ("01".to_owned(), ""),
-        [_] => return digits,
-        _ => (digits[..2].to_owned(), &digits[2..]),
+    let mut text = EXPIRY_TEMPLATE;
+    let len = match iso_date(input) {
+        Some((year, month)) => {
+            put(&mut text, 2usize.saturating_sub(month.len()), month.as_bytes());
+            put(&mut text, YEAR_AT, year.as_bytes());
+            text.len()
+        }
+        None => put_typed(input, &mut text),
     };
-    let year = rest.get(..4).unwrap_or(rest);
-    if year.is_empty() && (after_last_digit == " " || after_last_digit == " /") {
-        return month;
+    let text = text.get(..len).and_then(|text| str::from_utf8(text).ok());
+    String::from(text.unwrap_or_default())
+}
+
+/// Every [`format_expiry`] result is the start of this text, with its digits set: `MM`, the
+/// separator, `YYYY`.
+const EXPIRY_TEMPLATE: [u8; 9] = {
+    let separator = EXPIRY_SEPARATOR.as_bytes();
+    [b'0', b'0', separator[0], separator[1], separator[2], b'0', b'0', b'0', b'0']
+};
+
+/// Where the year starts in [`EXPIRY_TEMPLATE`].
+const YEAR_AT: usize = 2 + EXPIRY_SEPARATOR.len();
+
+/// [`format_expiry`] for all but `YYYY-M(M)`: sets the digits of `text` and answers how much
+/// of it shows.
+fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
+    // The digits that can show: the month's two and the year's four at most.
+    let mut digits = [0; 6];
+    let (mut count, mut after_last_digit) = (0, 0);
+    for (at, digit) in input.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
+        after_last_digit = at + 1;
+        // "00" counts as "0": no month starts with two zeros.
+        let second_zero = count == 1 && digits[0] == b'0' && digit == b'0';
+        if let (false, Some(slot)) = (second_zero, digits.get_mut(count)) {
+            *slot = digit;
+            count += 1;
+        }
     }
-    [month.as_str(), EXPIRY_SEPARATOR, year].concat()
+    let after_last_digit = input.as_bytes().get(after_last_digit..).unwrap_or_default();
+    let (month, year) = match digits.get(..count).unwrap_or_default() {
+        [] => return 0,
+        [b'1'] if !after_last_digit.is_empty() => (*b"01", &[][..]),
+        // A lone 0 or 1 waits for the month's second digit.
+        [lone @ (b'0' | b'1')] => {
+            text[0] = *lone;
+            return 1;
+        }
+        [first @ b'0', second, year @ ..] | [first @ b'1', second @ b'0'..=b'2', year @ ..] => {
+            ([*first, *second], year)
+        }
+        [digit, year @ ..] => ([b'0', *digit], year),
+    };
+    put(text, 0, &month);
+    let year = year.get(..4).unwrap_or(year);
+    put(text, YEAR_AT, year);
+    // Text that ends with part of the separator after a month: the shopper just deleted into it.
+    if year.is_empty() && matches!(after_last_digit, b" " | b" /") {
+        2
+    } else {
+        YEAR_AT + year.len()
+    }
+}
+
+/// Copies `digits` into `text` from `at` on.
+fn put(text: &mut [u8; EXPIRY_TEMPLATE.len()], at: usize, digits: &[u8]) {
+    for (slot, digit) in text.iter_mut().skip(at).zip(digits) {
+        *slot = *digit;
+    }
 }
