@@ -39,14 +39,21 @@ pub(crate) fn with_input<const N: usize, R>(
     f: impl FnOnce([&str; N]) -> R,
 ) -> R {
     let input = INPUT.lock();
-    let mut start = 0usize;
-    let parts = lengths.map(|length| {
-        let end = start.saturating_add(length);
-        let text = input.get(start..end).and_then(|bytes| str::from_utf8(bytes).ok());
-        start = end;
-        text.unwrap_or("\u{fffd}")
-    });
+    let mut parts = [""; N];
+    split(&input, &lengths, &mut parts);
     f(parts)
+}
+
+/// Cuts `input` into `parts` of `lengths` bytes; one copy for every export, whatever its `N`.
+fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
+    for (part, &length) in parts.iter_mut().zip(lengths) {
+        let (bytes, rest) = input.split_at_checked(length).unwrap_or_default();
+        *part = str::from_utf8(bytes).unwrap_or("\u{fffd}");
+        if bytes.len() < length {
+            *part = "\u{fffd}";
+        }
+        input = rest;
+    }
 }
 
 /// Makes `parts`, joined, the output text; returns its length in bytes.
