@@ -103,8 +103,10 @@ impl BrandTable {
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
-        let slot = self.position(brand.id())?;
-        Ok(core::mem::replace(&mut self.active[slot], brand))
+        match self.active.iter_mut().find(|b| b.id() == brand.id()) {
+            Some(old) => Ok(core::mem::replace(old, brand)),
+            None => Err(not_found(brand.id())),
+        }
     }
 
     /// Merges `update` into the brand `id` (credit-card-type's `updateCard`): the brand may be
@@ -115,11 +117,7 @@ impl BrandTable {
     pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), CardError> {
         let slot = match self.active.iter_mut().find(|b| b.id() == id) {
             Some(slot) => slot,
-            None => self
-                .removed
-                .iter_mut()
-                .find(|b| b.id() == id)
-                .ok_or_else(|| CardError::BrandNotFound { id: id.to_owned() })?,
+            None => self.removed.iter_mut().find(|b| b.id() == id).ok_or_else(|| not_found(id))?,
         };
         *slot = update.apply(slot)?;
         Ok(())
@@ -128,28 +126,32 @@ impl BrandTable {
     /// Takes the brand `id` out of detection; answers it, as the table now keeps it among the
     /// removed brands.
     pub fn remove(&mut self, id: &str) -> Result<&Brand, CardError> {
-        let slot = self.position(id)?;
-        let brand = self.active.remove(slot);
+        let brand = self.take(id)?;
         self.removed.retain(|b| b.id() != id);
         self.removed.push(brand);
-        self.removed.last().ok_or(CardError::BrandNotFound { id: id.to_owned() })
+        self.removed.last().ok_or_else(|| not_found(id))
     }
 
     /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's
     /// `splice`, the brand is taken out first and a position past the end appends it.
     pub fn change_order(&mut self, id: &str, position: usize) -> Result<(), CardError> {
-        let slot = self.position(id)?;
-        let brand = self.active.remove(slot);
+        let brand = self.take(id)?;
         self.active.insert(position.min(self.active.len()), brand);
         Ok(())
     }
 
-    fn position(&self, id: &str) -> Result<usize, CardError> {
-        self.active
-            .iter()
-            .position(|b| b.id() == id)
-            .ok_or_else(|| CardError::BrandNotFound { id: id.to_owned() })
+    /// Takes the active brand `id` out of the list.
+    fn take(&mut self, id: &str) -> Result<Brand, CardError> {
+        match self.active.iter().position(|b| b.id() == id) {
+            // `slot` is always in bounds; saying so lets the compiler drop `remove`'s panic.
+            Some(slot) if slot < self.active.len() => Ok(self.active.remove(slot)),
+            _ => Err(not_found(id)),
+        }
     }
+}
+
+fn not_found(id: &str) -> CardError {
+    CardError::BrandNotFound { id: id.to_owned() }
 }
 
 impl Default for BrandTable {
