@@ -26,7 +26,10 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// The length of `s` as JavaScript's `String.prototype.length` counts it (UTF-16 code units).
 pub(crate) fn len16(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() }
+    // Counted on the UTF-8 bytes, without decoding: each character has one byte that is not a
+    // continuation byte (`10xxxxxx`), and the characters outside the BMP, the ones UTF-16 writes
+    // as two units, are exactly those whose first byte is 0xF0 or more.
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 /// True when every character is an ASCII digit (JS `/^\d*$/`; the empty string passes).
@@ -87,6 +90,8 @@ mod tests {
     fn js_space_set_differs_from_rust() {
         assert!(is_space('\u{feff}'));
         assert!(!is_space('\u{85}'));
-        assert_eq!(len16("a😀"), 3);
+        for s in ["", "a😀", "é€\u{ffff}\u{10000}\u{10ffff}x"] {
+            assert_eq!(len16(s), s.encode_utf16().count());
+        }
     }
 }
