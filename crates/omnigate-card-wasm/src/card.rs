@@ -42,7 +42,7 @@ pub(crate) fn validate_card(
             push_record(&mut out, "expiry", expiry_error);
             push_record(&mut out, "cvc", cvc_error);
             if options & 4 != 0 {
-                push_record(&mut out, "holder", holder.parse::<Holder>().err());
+                push_record(&mut out, "holder", Holder::name_of(holder).err());
             }
             out
         });
@@ -60,7 +60,8 @@ fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
 /// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is
 /// `empty`: the same as `text.trim().is_empty()`, without linking a trim from both ends.
 fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
-    match omnigate_card::validate_expiry(text, today, max).validity {
+    // The check that gives the date as numbers: the typed parts are not needed here.
+    match omnigate_card::validate_expiry_date(text, today, max).0 {
         Validity::Valid => None,
         Validity::Invalid(error) => Some(error),
         Validity::PotentiallyValid if text.chars().all(char::is_whitespace) => {
@@ -72,10 +73,12 @@ fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
 
 /// Why the CVC is not right for `brand` (3 or 4 digits while the brand is unknown).
 fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
-    match (text.parse::<Cvc>(), brand) {
-        (_, Some(brand)) if brand.security_code().size() == 0 => None,
-        (Ok(cvc), Some(brand)) => cvc.check_brand(brand).err(),
-        (Ok(_), None) => None,
+    let size = brand.map(|brand| usize::from(brand.security_code().size()));
+    match (Cvc::digits_of(text), size) {
+        (_, Some(0)) => None,
+        // What `Cvc::check_brand` says, without making the `Cvc`.
+        (Ok(digits), Some(size)) if digits.len() != size => Some(CardError::BrandMismatch),
+        (Ok(_), _) => None,
         (Err(error), _) => Some(error),
     }
 }

@@ -39,6 +39,26 @@ impl Cvc {
         self.0.is_empty()
     }
 
+    /// The digits a `Cvc` parsed from `input` would hold, or why parsing fails: for callers
+    /// that only report the outcome, without copying the digits.
+    ///
+    /// ```
+    /// use omnigate_card::{CardError, Cvc};
+    ///
+    /// assert_eq!(Cvc::digits_of(" 012 "), Ok("012"));
+    /// assert_eq!(Cvc::digits_of("12"), Err(CardError::TooShort));
+    /// ```
+    pub fn digits_of(input: &str) -> Result<&str, CardError> {
+        let digits = input.trim_matches(js::is_space);
+        match digits.len() {
+            _ if !js::all_digits(digits) => Err(CardError::InvalidCharacters),
+            0 => Err(CardError::Empty),
+            1 | 2 => Err(CardError::TooShort),
+            3 | 4 => Ok(digits),
+            _ => Err(CardError::TooLong),
+        }
+    }
+
     /// Whether the code has the size `brand` uses (4 for American Express, else 3).
     pub fn fits(&self, brand: &Brand) -> bool {
         self.0.len() == usize::from(brand.security_code().size())
@@ -55,14 +75,7 @@ impl FromStr for Cvc {
 
     /// Accepts 3 or 4 ASCII digits, ignoring white space around them.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let digits = input.trim_matches(js::is_space);
-        match digits.len() {
-            _ if !js::all_digits(digits) => Err(CardError::InvalidCharacters),
-            0 => Err(CardError::Empty),
-            1 | 2 => Err(CardError::TooShort),
-            3 | 4 => Ok(Self(digits.to_owned())),
-            _ => Err(CardError::TooLong),
-        }
+        Self::digits_of(input).map(|digits| Self(digits.to_owned()))
     }
 }
 

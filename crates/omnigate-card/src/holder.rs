@@ -44,14 +44,17 @@ impl Holder {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
 
-impl FromStr for Holder {
-    type Err = CardError;
-
-    /// Trims white space, then needs [`validate_holder`] to say valid; control characters are
-    /// refused too, since the name goes into gateway requests.
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
+    /// The name a `Holder` parsed from `input` would hold, or why parsing fails: for callers
+    /// that only report the outcome, without copying the name.
+    ///
+    /// ```
+    /// use omnigate_card::{CardError, Holder};
+    ///
+    /// assert_eq!(Holder::name_of(" Jane Doe "), Ok("Jane Doe"));
+    /// assert_eq!(Holder::name_of("4111 1111"), Err(CardError::InvalidHolder));
+    /// ```
+    pub fn name_of(input: &str) -> Result<&str, CardError> {
         let name = input.trim_matches(js::is_space);
         if name.is_empty() {
             return Err(CardError::Empty);
@@ -60,10 +63,20 @@ impl FromStr for Holder {
             return Err(CardError::InvalidHolder);
         }
         match validate_holder(name) {
-            Validity::Valid => Ok(Self(name.to_owned())),
+            Validity::Valid => Ok(name),
             Validity::PotentiallyValid => Err(CardError::InvalidHolder),
             Validity::Invalid(error) => Err(error),
         }
+    }
+}
+
+impl FromStr for Holder {
+    type Err = CardError;
+
+    /// Trims white space, then needs [`validate_holder`] to say valid; control characters are
+    /// refused too, since the name goes into gateway requests.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        Self::name_of(input).map(|name| Self(name.to_owned()))
     }
 }
 
