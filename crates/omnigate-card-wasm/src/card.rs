@@ -52,9 +52,10 @@ pub(crate) fn validate_card(
 /// Appends the record of `field`'s error, if it has one.
 fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
     let Some(error) = error else { return };
-    for part in [RECORD, field, FIELD, error.code(), FIELD, &error.message()] {
+    for part in [RECORD, field, FIELD] {
         out.push_str(part);
     }
+    packed::push_error(out, &error);
 }
 
 /// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is

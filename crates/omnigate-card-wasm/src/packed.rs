@@ -57,7 +57,16 @@ pub(crate) fn push_decimal(out: &mut String, value: u32) {
 
 /// The error record JS throws: `code`, then the message.
 pub(crate) fn error(error: &CardError) -> usize {
-    crate::buffer::emit(&[error.code(), FIELD, &error.message()])
+    let mut out = String::new();
+    push_error(&mut out, error);
+    crate::buffer::emit(&[&out])
+}
+
+/// Appends `error`'s `code` and message, separated by [`FIELD`]: the end of every error record.
+pub(crate) fn push_error(out: &mut String, error: &CardError) {
+    out.push_str(error.code());
+    out.push_str(FIELD);
+    error.push_message(out);
 }
 
 /// 0 when a table change worked, else the length of its [`error`] record.

@@ -113,36 +113,47 @@ impl CardError {
     /// The text for people, as [`Display`](fmt::Display) prints it. Built without `core::fmt`,
     /// so the browser module that shows these messages does not carry the formatting machinery.
     pub fn message(&self) -> String {
-        // Every message is fixed text with up to two values between its pieces, so one call
-        // joins them all (one copy of the joining code instead of one per message).
-        let (mut first, mut second) = (String::new(), String::new());
-        let (pieces, values): ([&str; 3], [&str; 2]) = match self {
-            Self::Expired { expiry, today } => {
-                expiry.push_to(&mut first);
-                today.push_to(&mut second);
-                (["the card expired in ", " (today is ", ")"], [&first, &second])
-            }
-            Self::TooFarInFuture { year, max_year } => {
-                push_decimal(&mut first, u32::from(*year), 1);
-                push_decimal(&mut second, u32::from(*max_year), 1);
-                (["the expiry year ", " is after ", ""], [&first, &second])
-            }
-            Self::InvalidBrand { field, reason } => {
-                (["invalid brand definition: ", " ", ""], [field, reason])
-            }
-            // The same words credit-card-type throws, so the JS compat layer can reuse them.
-            Self::DuplicateBrand { id } => (["\"", "\" is already a card type.", ""], [id, ""]),
-            Self::BrandNotFound { id } => {
-                (["\"", "\" is not a supported card type.", ""], [id, ""])
-            }
-            // Through `join` too: with two callers of different lengths the optimiser keeps one
-            // loop instead of specialising it to five unrolled pushes.
-            fixed => return join(&[fixed.fixed_message()]),
-        };
-        join(&[pieces[0], values[0], pieces[1], values[1], pieces[2]])
+        let mut out = String::new();
+        self.push_message(&mut out);
+        out
     }
 
-    /// The whole message of an error that carries no values (empty for the others).
+    /// Appends [`message`](Self::message) to `out`: callers that gather several texts (the
+    /// browser module's error records) write each message where it goes, with no copy.
+    pub fn push_message(&self, out: &mut String) {
+        // Values are written straight into `out` between the fixed pieces, so no message needs
+        // a text of its own; `push` keeps one copy of the appending code for all of them.
+        match self {
+            Self::Expired { expiry, today } => {
+                push(out, "the card expired in ");
+                expiry.push_to(out);
+                push(out, " (today is ");
+                today.push_to(out);
+                push(out, ")");
+            }
+            Self::TooFarInFuture { year, max_year } => {
+                push(out, "the expiry year ");
+                push_decimal(out, u32::from(*year), 1);
+                push(out, " is after ");
+                push_decimal(out, u32::from(*max_year), 1);
+            }
+            Self::InvalidBrand { field, reason } => {
+                for part in ["invalid brand definition: ", field, " ", reason] {
+                    push(out, part);
+                }
+            }
+            // The same words credit-card-type throws, so the JS compat layer can reuse them.
+            Self::DuplicateBrand { id } | Self::BrandNotFound { id } => {
+                push(out, "\"");
+                push(out, id);
+                push(out, self.fixed_message());
+            }
+            fixed => push(out, fixed.fixed_message()),
+        }
+    }
+
+    /// The whole message of an error that carries no values, the end of those that carry an id
+    /// (empty for the others).
     fn fixed_message(&self) -> &'static str {
         match self {
             Self::Empty => "this field is required",
@@ -158,20 +169,19 @@ impl CardError {
             Self::InvalidHolder => "the cardholder name is invalid",
             Self::InvalidPostalCode => "the postal code is invalid",
             Self::BrandIdMismatch => "Cannot overwrite type parameter.",
+            // The words after the id these two start with.
+            Self::DuplicateBrand { .. } => "\" is already a card type.",
+            Self::BrandNotFound { .. } => "\" is not a supported card type.",
             _ => "",
         }
     }
 }
 
-/// `parts` joined. Kept out of line (like [`push_decimal`]): messages are rare, and in this
-/// crate, optimised for speed, each inlined copy of the growing code costs the wasm module.
+/// Appends `text` to `out`. Kept out of line (like [`push_decimal`]): messages are rare, and in
+/// this crate, optimised for speed, each inlined copy of the growing code costs the wasm module.
 #[inline(never)]
-fn join(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for part in parts {
-        out.push_str(part);
-    }
-    out
+fn push(out: &mut String, text: &str) {
+    out.push_str(text);
 }
 
 /// Appends `value` in decimal, padded with zeros to at least `width` digits.
@@ -235,6 +245,32 @@ impl Validity {
             (true, _) => Self::Valid,
             (false, true) => Self::PotentiallyValid,
             (false, false) => Self::Invalid(reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CardError;
+
+    #[test]
+    fn messages_with_values_put_them_between_their_pieces() {
+        let id = || "visa".into();
+        let messages = [
+            (CardError::DuplicateBrand { id: id() }, "\"visa\" is already a card type."),
+            (CardError::BrandNotFound { id: id() }, "\"visa\" is not a supported card type."),
+            (
+                CardError::InvalidBrand { field: "gaps", reason: "must rise" },
+                "invalid brand definition: gaps must rise",
+            ),
+            (
+                CardError::TooFarInFuture { year: 2050, max_year: 7 },
+                "the expiry year 2050 is after 7",
+            ),
+            (CardError::Empty, "this field is required"),
+        ];
+        for (error, message) in messages {
+            assert_eq!(error.message(), message);
         }
     }
 }
