@@ -31,8 +31,10 @@ pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
         return Validity::PotentiallyValid;
     }
     let code = input.trim_matches(js::is_space);
-    let mut start = code.chars().take(min_length);
-    if code.is_empty() || !start.all(|c| c.is_ascii_alphanumeric()) {
+    // Bytes stand for characters here: while the characters are ASCII letters and digits each
+    // is one byte, and the first other character starts with a byte that is not one either.
+    let mut start = code.bytes().take(min_length);
+    if code.is_empty() || !start.all(|b| b.is_ascii_alphanumeric()) {
         return Validity::PotentiallyValid;
     }
     Validity::Valid
