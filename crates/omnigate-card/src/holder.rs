@@ -59,7 +59,7 @@ impl Holder {
         if name.is_empty() {
             return Err(CardError::Empty);
         }
-        if name.chars().any(char::is_control) {
+        if has_control(name) {
             return Err(CardError::InvalidHolder);
         }
         match validate_holder(name) {
@@ -80,8 +80,30 @@ impl FromStr for Holder {
     }
 }
 
+/// Whether `text` has a control character (`char::is_control`), found on the UTF-8 bytes: C0
+/// controls and DEL are one byte each, C1 controls (U+0080 to U+009F) are 0xC2 then 0x80 to 0x9F,
+/// and no other character's encoding holds those sequences.
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().any(|&b| b < 0x20 || b == 0x7f)
+        || bytes.windows(2).any(|pair| matches!(pair, [0xc2, 0x80..=0x9f]))
+}
+
 impl fmt::Display for Holder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control;
+
+    #[test]
+    fn controls_found_on_bytes_are_rusts() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = alloc::format!("a{c}é");
+            assert_eq!(has_control(&text), c.is_control(), "{c:?}");
+        }
     }
 }
