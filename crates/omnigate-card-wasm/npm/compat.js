@@ -13,13 +13,13 @@
 // itself when imported: no init call is needed anywhere.
 import { init, wasm } from '#omnigate-card-compat-wasm';
 import { fieldChecks } from './fields.js';
-import { connect } from './io.js';
+import { connect, numbers, yearMonth } from './io.js';
 import { encodeSpec } from './spec.js';
 
 // Browsers and bundlers: the compat module loads itself (Node: it is ready on import).
 await init();
 
-const { change, put, putAll, text } = connect(wasm);
+const { change, put, putAll, record } = connect(wasm);
 const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
 
 const cardNames = {
@@ -47,15 +47,12 @@ function clone(value) {
   return value ? JSON.parse(JSON.stringify(value)) : null;
 }
 
-const numbers = (list) => (list === '' ? [] : list.split(',').map(Number));
-
 // credit-card-type's card object for a brand of the compat table, active or removed.
 function builtIn(type) {
   const size = wasm.compatTypeInfo(put(type));
   if (size === 0) return null;
-  // The brand's record (`Brand::record` in the core): nine fields, each `=` and its value.
-  const fields = text(size).split('\u001f').map((field) => field.slice(1));
-  const [id, name, , patterns, lengths, gaps, codeName, codeSize] = fields;
+  // The brand's record (`Brand::record` in the core): nine fields.
+  const [id, name, , patterns, lengths, gaps, codeName, codeSize] = record(size, 1);
   return {
     niceType: name,
     type: id,
@@ -73,10 +70,9 @@ let compatIds = null;
 
 function brandId(index) {
   if (compatIds === null) {
-    compatIds = [];
-    for (let i = 0, size; (size = wasm.compatDescribe(i)) > 0; i += 1) {
-      compatIds.push(text(size).split('\u001f', 1)[0].slice(1));
-    }
+    const ids = [];
+    for (let i = 0, size; (size = wasm.compatDescribe(i)) > 0; i += 1) ids.push(record(size, 1)[0]);
+    compatIds = ids;
   }
   return compatIds[index];
 }
@@ -91,9 +87,11 @@ function typeInfo(type) {
   return customCards[type] ? clone(customCards[type]) : builtIn(String(type));
 }
 
-function withStrength(type, strength) {
-  const card = typeInfo(type);
-  if (strength !== undefined) card.matchStrength = strength;
+// The card object of the brand at `index` of the compat table, with the match strength of
+// `strength` (5 bits; 0 for none) when it has one.
+function withStrength(index, strength) {
+  const card = typeInfo(brandId(index));
+  if ((strength & 31) !== 0) card.matchStrength = strength & 31;
   return card;
 }
 
@@ -101,9 +99,9 @@ function withStrength(type, strength) {
 export function creditCardType(cardNumber) {
   if (!(typeof cardNumber === 'string' || cardNumber instanceof String)) return [];
   const size = wasm.compatDetect(put(String(cardNumber)));
-  const ids = [];
-  for (let i = 0; i < size; i += 1) ids.push(wasm.listItem(i));
-  return ids.map((item) => withStrength(brandId(item >>> 5), (item & 31) || undefined));
+  const items = [];
+  for (let i = 0; i < size; i += 1) items.push(wasm.listItem(i));
+  return items.map((item) => withStrength(item >>> 5, item));
 }
 
 creditCardType.getTypeInfo = typeInfo;
@@ -136,8 +134,7 @@ creditCardType.changeOrder = function changeOrder(name, position) {
 
 creditCardType.resetModifications = function resetModifications() {
   customCards = {};
-  wasm.compatReset();
-  compatIds = null;
+  changed(wasm.compatReset()); // answers nothing: it cannot fail
 };
 
 creditCardType.types = cardNames;
@@ -154,15 +151,12 @@ export function number(value, options = {}) {
   const maxLength = Number(options.maxLength) >= 1 ? Math.min(Number(options.maxLength), 0xffffffff) : 0;
   const flags = (options.luhnValidateUnionPay === true ? 1 : 0) | (options.skipLuhnValidation === true ? 2 : 0);
   const found = wasm.compatNumber(put(String(value)), maxLength, flags);
-  const card = (found & 4) === 0 ? null : withStrength(brandId(found >>> 8), ((found >>> 3) & 31) || undefined);
+  const card = (found & 4) === 0 ? null : withStrength(found >>> 8, found >>> 3);
   return { card, isPotentiallyValid: (found & 1) !== 0, isValid: (found & 2) !== 0 };
 }
 
 // card-validator reads the clock on every call.
-function now() {
-  const today = new Date();
-  return today.getFullYear() * 16 + today.getMonth() + 1;
-}
+const now = () => yearMonth(new Date());
 
 // `maxElapsedYear` as the module takes it, two arguments: given (`undefined` is the default 19),
 // and as a number (anything else, as card-validator converts it).
@@ -170,43 +164,36 @@ const given = (maxElapsedYear) => maxElapsedYear !== undefined;
 
 const flag = (found, bit) => (found & bit) !== 0;
 
-function dateResult(found) {
-  const parts = found >>> 2;
-  const [month, year] = parts === 0 ? [null, null] : text(parts).split('\u001f');
-  return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), month, year };
-}
-
 /** card-validator's `expirationDate(value, maxElapsedYear = 19)`: a string or `{ month, year }`. */
 export function expirationDate(value, maxElapsedYear) {
+  let found = 0;
   if (typeof value === 'string') {
     const max = Number(maxElapsedYear);
-    return dateResult(wasm.compatExpirationDate(put(value), given(maxElapsedYear), max, now()));
-  }
-  if (value !== null && typeof value === 'object') {
+    found = wasm.compatExpirationDate(put(value), given(maxElapsedYear), max, now());
+  } else if (value !== null && typeof value === 'object') {
     const date = { ...value };
     const [month, year] = putAll([String(date.month), String(date.year)]);
     const max = Number(maxElapsedYear);
-    return dateResult(wasm.compatExpirationParts(month, year, given(maxElapsedYear), max, now()));
+    found = wasm.compatExpirationParts(month, year, given(maxElapsedYear), max, now());
   }
-  return { isValid: false, isPotentiallyValid: false, month: null, year: null };
+  // Bits 2 and up: the size of the month and year the module answers (0: none).
+  const [month, year] = found >>> 2 === 0 ? [null, null] : record(found >>> 2);
+  return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), month, year };
 }
 
 /** card-validator's `expirationMonth(value)`. */
 export function expirationMonth(value) {
-  if (typeof value !== 'string') {
-    return { isValid: false, isPotentiallyValid: false, isValidForThisYear: false };
-  }
-  const found = wasm.compatExpirationMonth(put(value), now());
+  const found = typeof value === 'string' ? wasm.compatExpirationMonth(put(value), now()) : 0;
   return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isValidForThisYear: flag(found, 4) };
 }
 
 /** card-validator's `expirationYear(value, maxElapsedYear = 19)`. */
 export function expirationYear(value, maxElapsedYear) {
-  if (typeof value !== 'string') {
-    return { isValid: false, isPotentiallyValid: false, isCurrentYear: false };
+  let found = 0;
+  if (typeof value === 'string') {
+    const max = Number(maxElapsedYear);
+    found = wasm.compatExpirationYear(put(value), given(maxElapsedYear), max, now());
   }
-  const max = Number(maxElapsedYear);
-  const found = wasm.compatExpirationYear(put(value), given(maxElapsedYear), max, now());
   return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isCurrentYear: flag(found, 4) };
 }
 

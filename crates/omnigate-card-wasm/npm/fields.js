@@ -1,12 +1,10 @@
 // The checks both wasm modules answer (the main one, and compat's for card-validator's `cvv`,
 // `postalCode` and `cardholderName`), bound to one module and its buffers.
-import { count } from './io.js';
+import { count, isString, option, textOf } from './io.js';
 
-const isString = (value) => typeof value === 'string';
-const option = (options, name) =>
-  (options !== null && typeof options === 'object' ? options[name] : undefined);
-const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
-const INVALID = 0;
+/** `{ isValid, isPotentiallyValid }` from a module answer: bit 1 valid, bit 0 potentially
+ *  valid (0, or `false`, is invalid). */
+export const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
 
 /** Allowed CVC lengths as the module reads them: `:3,4`, or '' for the default 3 or 4. */
 function cvcLengths(maxLength) {
@@ -20,20 +18,19 @@ export function fieldChecks(wasm, { put, putAll }) {
   return {
     /** `{ isValid, isPotentiallyValid }` for a security code; options `brand` or `maxLength`. */
     validateCvc(value, options) {
-      if (!isString(value)) return validity(INVALID);
-      const brand = option(options, 'brand');
+      if (!isString(value)) return validity(0);
+      const brand = textOf(option(options, 'brand'));
       const lengths = cvcLengths(option(options, 'maxLength'));
-      const [a, b, c] = putAll([value, isString(brand) ? brand : '', lengths]);
-      return validity(wasm.validateCvc(a, b, c));
+      return validity(wasm.validateCvc(...putAll([value, brand, lengths])));
     },
     /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
     validateHolder(value) {
-      return validity(isString(value) ? wasm.validateHolder(put(value)) : INVALID);
+      return validity(isString(value) && wasm.validateHolder(put(value)));
     },
     /** `{ isValid, isPotentiallyValid }` for a postal code; option `minLength` (2). */
     validatePostalCode(value, options) {
-      if (!isString(value)) return validity(INVALID);
-      return validity(wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
+      return validity(isString(value)
+        && wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
     },
   };
 }

@@ -1,12 +1,11 @@
 // Brand definitions as the wasm module reads them (`src/spec.rs` has the format and every rule
 // about the values): this file only records what it was given and with which JS type.
-const isString = (value) => typeof value === 'string';
-const isObject = (value) => value !== null && typeof value === 'object';
+import { isObject, isString } from './io.js';
 
 // `!` for a non-object, else nine fields separated by U+001F, each `-` (absent), `!` (wrong type)
 // or `=` and its text; separators inside a given text become U+0001, which no field accepts.
 const SEPARATORS = /[\u001f,~]/g;
-const given = (value) => `=${value.replace(SEPARATORS, '\u0001')}`;
+const text = (value, absent = '-') => (isString(value) ? `=${value.replace(SEPARATORS, '\u0001')}` : absent);
 function digits(value) {
   if (isString(value)) return /[\u001f,~!]/.test(value) ? '!' : value;
   return Number.isInteger(value) && value >= 0 && value < 1e19 ? String(value) : '!';
@@ -17,7 +16,7 @@ function pattern(value) {
 function numberList(value) {
   if (value === undefined) return '-';
   if (!Array.isArray(value)) return '!';
-  return `=${value.map((n) => (typeof n === 'number' ? String(n) : '!')).join(',')}`;
+  return `=${value.map((n) => (typeof n === 'number' ? n : '!')).join(',')}`;
 }
 
 /** Encodes a brand definition; credit-card-type configs name id and name `type`/`niceType`. */
@@ -26,13 +25,9 @@ export function encodeSpec(spec, idKey = 'id', nameKey = 'name') {
   const code = isObject(spec.code) ? spec.code : {};
   const size = code.size === undefined ? '-' : typeof code.size === 'number' ? `=${code.size}` : '!';
   const patterns = Array.isArray(spec.patterns) ? `=${spec.patterns.map(pattern).join(',')}` : '!';
-  const luhnFlag = typeof spec.luhn === 'boolean' ? `=${spec.luhn ? 1 : 0}` : '-';
+  const luhnFlag = typeof spec.luhn === 'boolean' ? `=${Number(spec.luhn)}` : '-';
   return [
-    isString(spec[idKey]) ? given(spec[idKey]) : '!',
-    isString(spec[nameKey]) ? given(spec[nameKey]) : '-',
-    isString(spec.gatewayBrand) ? given(spec.gatewayBrand) : '-',
-    patterns, numberList(spec.lengths), numberList(spec.gaps),
-    isString(code.name) ? given(code.name) : '-', size, luhnFlag,
+    text(spec[idKey], '!'), text(spec[nameKey]), text(spec.gatewayBrand),
+    patterns, numberList(spec.lengths), numberList(spec.gaps), text(code.name), size, luhnFlag,
   ].join('\u001f');
 }
-
