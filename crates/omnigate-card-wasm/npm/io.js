@@ -85,10 +85,8 @@ export function connect(wasm) {
 }
 
 /** A JS number option as a count (non-negative, finite, truncated), else `undefined`. */
-export function count(value) {
-  if (typeof value !== 'number' || !(value >= 0) || value === Infinity) return undefined;
-  return Math.min(Math.trunc(value), 0xffffffff);
-}
+export const count = (value) =>
+  (typeof value === 'number' && value >= 0 && value < Infinity ? Math.min(Math.trunc(value), 0xffffffff) : undefined);
 
 /** A date's local month as the module takes it: `year * 16 + month` (NaN for an invalid date). */
 export const yearMonth = (date) => date.getFullYear() * 16 + date.getMonth() + 1;

@@ -10,8 +10,8 @@ function notInitialized() {
   );
 }
 
-// An instance from what `init` was given: a URL or Request to fetch, a Response, the bytes,
-// or a compiled WebAssembly.Module.
+// Instantiates what `init` was given: a URL or Request to fetch, a Response, the bytes, or a
+// compiled WebAssembly.Module. Answers an Instance for a Module, else `{ module, instance }`.
 async function instantiate(source) {
   if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
     source = await fetch(source);
@@ -22,7 +22,7 @@ async function instantiate(source) {
     }
     if (typeof WebAssembly.instantiateStreaming === 'function') {
       try {
-        return (await WebAssembly.instantiateStreaming(source)).instance;
+        return await WebAssembly.instantiateStreaming(source);
       } catch (error) {
         // A server that sends .wasm files without `Content-Type: application/wasm` only breaks
         // the streaming compile (before reading the body); the bytes still instantiate.
@@ -31,8 +31,7 @@ async function instantiate(source) {
     }
     source = await source.arrayBuffer();
   }
-  const result = await WebAssembly.instantiate(source);
-  return result instanceof WebAssembly.Instance ? result : result.instance;
+  return WebAssembly.instantiate(source);
 }
 
 /** The exports of the wasm module at `url` (`wasm`), and `init(input?)`, which loads it once:
@@ -46,8 +45,8 @@ export function webModule(url) {
   function init(input) {
     const given = Object.getPrototypeOf(input ?? 0) === Object.prototype ? input.module_or_path : input;
     loading ??= instantiate(given ?? url).then(
-      (instance) => {
-        Object.assign(wasm, instance.exports);
+      (result) => {
+        Object.assign(wasm, (result.instance ?? result).exports);
       },
       (error) => {
         loading = undefined; // a later call may try again
