@@ -104,43 +104,46 @@ export function creditCardType(cardNumber) {
   return items.map((item) => withStrength(item >>> 5, item));
 }
 
-creditCardType.getTypeInfo = typeInfo;
+// credit-card-type's registry API, as properties of the function.
+Object.assign(creditCardType, {
+  getTypeInfo: typeInfo,
 
-creditCardType.removeCard = function removeCard(name) {
-  changed(wasm.compatRemoveCard(put(String(name))));
-};
+  removeCard(name) {
+    changed(wasm.compatRemoveCard(put(String(name))));
+  },
 
-creditCardType.addCard = function addCard(config) {
-  changed(wasm.compatAddCard(put(encodeSpec(config, 'type', 'niceType'))));
-  customCards[config.type] = config;
-};
+  addCard(config) {
+    changed(wasm.compatAddCard(put(encodeSpec(config, 'type', 'niceType'))));
+    customCards[config.type] = config;
+  },
 
-creditCardType.updateCard = function updateCard(cardType, updates) {
-  const original = customCards[cardType] || builtIn(String(cardType));
-  if (!original) {
-    throw new Error(`"${cardType}" is not a recognized type. Use \`addCard\` instead.'`);
-  }
-  if (updates.type && original.type !== updates.type) {
-    throw new Error('Cannot overwrite type parameter.');
-  }
-  const card = { ...clone(original), ...updates };
-  changed(wasm.compatUpdateCard(put(encodeSpec(card, 'type', 'niceType'))));
-  customCards[card.type] = card;
-};
+  updateCard(cardType, updates) {
+    const original = customCards[cardType] || builtIn(String(cardType));
+    if (!original) {
+      throw new Error(`"${cardType}" is not a recognized type. Use \`addCard\` instead.'`);
+    }
+    if (updates.type && original.type !== updates.type) {
+      throw new Error('Cannot overwrite type parameter.');
+    }
+    const card = { ...clone(original), ...updates };
+    changed(wasm.compatUpdateCard(put(encodeSpec(card, 'type', 'niceType'))));
+    customCards[card.type] = card;
+  },
 
-creditCardType.changeOrder = function changeOrder(name, position) {
-  changed(wasm.compatChangeOrder(put(String(name)), position));
-};
+  changeOrder(name, position) {
+    changed(wasm.compatChangeOrder(put(String(name)), position));
+  },
 
-creditCardType.resetModifications = function resetModifications() {
-  customCards = {};
-  changed(wasm.compatReset()); // answers nothing: it cannot fail
-};
+  resetModifications() {
+    customCards = {};
+    changed(wasm.compatReset()); // answers nothing: it cannot fail
+  },
 
-creditCardType.types = cardNames;
-// card-validator exposes credit-card-type as an ES-module namespace whose `default` is the
-// function; this one is both, so `creditCardType(n)` and `creditCardType.default(n)` work.
-creditCardType.default = creditCardType;
+  types: cardNames,
+  // card-validator exposes credit-card-type as an ES-module namespace whose `default` is the
+  // function; this one is both, so `creditCardType(n)` and `creditCardType.default(n)` work.
+  default: creditCardType,
+});
 
 /** card-validator's `number(value, { maxLength, luhnValidateUnionPay, skipLuhnValidation })`. */
 export function number(value, options = {}) {
