@@ -54,9 +54,15 @@ export function validateNumber(value, options) {
   // The candidates are brand indexes in the module's list; a non-string has none (and then
   // the table is not read: no wasm call for it).
   const size = found >>> 2;
+  const infos = size > 0 ? brandTable() : null;
   const candidates = [];
-  for (let i = 0; i < size; i += 1) candidates.push(brandTable()[wasm.listItem(i)].id);
-  const brand = size === 1 ? brandTable()[wasm.listItem(0)] : null;
+  let info = null;
+  for (let i = 0; i < size; i += 1) {
+    info = infos[wasm.listItem(i)];
+    candidates.push(info.id);
+  }
+  // The brand once it is the only candidate.
+  const brand = size === 1 ? info : null;
   return { brand, candidates, isPotentiallyValid: (found & 1) !== 0, isValid: (found & 2) !== 0 };
 }
 
