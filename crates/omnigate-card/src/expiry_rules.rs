@@ -116,8 +116,8 @@ pub(crate) fn check_date(
     match (check_month(month), check_year(year, today, max_elapsed_year)) {
         (Ok(month), Ok(year)) => {
             // A valid year is never before today's, so only a month of this year can be past.
-            let validity = match YearMonth::new(year, month) {
-                Ok(expiry) if expiry < today => {
+            let validity = match YearMonth::checked(year, month) {
+                Some(expiry) if expiry < today => {
                     Validity::Invalid(CardError::Expired { expiry, today })
                 }
                 _ => Validity::Valid,
@@ -185,7 +185,7 @@ fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u1
     let max_year = today.year().saturating_add(max_elapsed_year);
     let error = if year < today.year() {
         // Expired in December of that year (a year before 1000 is no date at all).
-        YearMonth::new(year, 12)
+        YearMonth::checked(year, 12)
             .map_or(CardError::InvalidYear, |expiry| CardError::Expired { expiry, today })
     } else if year > max_year {
         CardError::TooFarInFuture { year, max_year }
