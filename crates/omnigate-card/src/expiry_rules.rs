@@ -113,23 +113,24 @@ pub(crate) fn check_date(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> (Validity, Option<(u8, u16)>) {
-    match (check_month(month), check_year(year, today, max_elapsed_year)) {
-        (Ok(month), Ok(year)) => {
-            // A valid year is never before today's, so only a month of this year can be past.
-            let validity = match YearMonth::checked(year, month) {
-                Some(expiry) if expiry < today => {
-                    Validity::Invalid(CardError::Expired { expiry, today })
-                }
-                _ => Validity::Valid,
-            };
-            (validity, Some((month, year)))
-        }
-        // The month's reason first, as card-validator reports the month first.
-        (Err(Validity::Invalid(error)), _) | (_, Err(Validity::Invalid(error))) => {
-            (Validity::Invalid(error), None)
-        }
-        _ => (Validity::PotentiallyValid, None),
-    }
+    // The month's reason first, as card-validator reports the month first. Each outcome is
+    // returned or known not to hold an error: no error is built only to be dropped.
+    let month = match check_month(month) {
+        Ok(month) => Some(month),
+        Err(Validity::Invalid(error)) => return (Validity::Invalid(error), None),
+        Err(_) => None,
+    };
+    let year = match check_year(year, today, max_elapsed_year) {
+        Ok(year) => year,
+        Err(validity) => return (validity, None),
+    };
+    let Some(month) = month else { return (Validity::PotentiallyValid, None) };
+    // A valid year is never before today's, so only a month of this year can be past.
+    let validity = match YearMonth::checked(year, month) {
+        Some(expiry) if expiry < today => Validity::Invalid(CardError::Expired { expiry, today }),
+        _ => Validity::Valid,
+    };
+    (validity, Some((month, year)))
 }
 
 /// Checks an expiry month field, like card-validator's `expirationMonth`.
