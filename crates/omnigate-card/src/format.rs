@@ -78,8 +78,14 @@ pub fn format_expiry(input: &str) -> String {
     let mut text = EXPIRY_TEMPLATE;
     let len = match iso_date(input) {
         Some((year, month)) => {
-            put(&mut text, 2usize.saturating_sub(month.len()), month.as_bytes());
-            put(&mut text, YEAR_AT, year.as_bytes());
+            // Each part right-aligned in its place: the month in `MM`, the year at the end.
+            let (month_slots, year_slots) = text.split_at_mut(2);
+            for (slot, digit) in month_slots.iter_mut().rev().zip(month.bytes().rev()) {
+                *slot = digit;
+            }
+            for (slot, digit) in year_slots.iter_mut().rev().zip(year.bytes().rev()) {
+                *slot = digit;
+            }
             text.len()
         }
         None => put_typed(input, &mut text),
@@ -141,11 +147,4 @@ fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
     }
     // Text that ends with part of the separator after a month: the shopper just deleted into it.
     if len == YEAR_AT && matches!(after_last_digit, b" " | b" /") { 2 } else { len }
-}
-
-/// Copies `digits` into `text` from `at` on.
-fn put(text: &mut [u8; EXPIRY_TEMPLATE.len()], at: usize, digits: &[u8]) {
-    for (slot, digit) in text.iter_mut().skip(at).zip(digits) {
-        *slot = *digit;
-    }
 }
