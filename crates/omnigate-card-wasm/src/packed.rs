@@ -25,7 +25,7 @@ pub(crate) fn validity(validity: &Validity) -> u32 {
 /// the checks answer as invalid.
 pub(crate) fn today(packed: u32) -> Option<YearMonth> {
     let year = u16::try_from(packed >> 4).ok()?;
-    YearMonth::new(year, (packed & 15) as u8).ok()
+    YearMonth::checked(year, (packed & 15) as u8)
 }
 
 /// `maxElapsedYear`: 19 when not given, else converted as JS does for a 16-bit count

@@ -27,6 +27,14 @@ impl YearMonth {
         Ok(Self { year, month })
     }
 
+    /// [`new`](Self::new) without the reason: `None` when the year or the month is out of
+    /// range. Code that only needs to know (a packed date from JS, the expiry checks) builds no
+    /// error it would drop again.
+    pub fn checked(year: u16, month: u8) -> Option<Self> {
+        let valid = (1000..=9999).contains(&year) && (1..=12).contains(&month);
+        valid.then_some(Self { year, month })
+    }
+
     /// The four-digit year.
     pub fn year(self) -> u16 {
         self.year

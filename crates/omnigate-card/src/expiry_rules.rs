@@ -113,23 +113,24 @@ pub(crate) fn check_date(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> (Validity, Option<(u8, u16)>) {
-    match (check_month(month), check_year(year, today, max_elapsed_year)) {
-        (Ok(month), Ok(year)) => {
-            // A valid year is never before today's, so only a month of this year can be past.
-            let validity = match YearMonth::new(year, month) {
-                Ok(expiry) if expiry < today => {
-                    Validity::Invalid(CardError::Expired { expiry, today })
-                }
-                _ => Validity::Valid,
-            };
-            (validity, Some((month, year)))
-        }
-        // The month's reason first, as card-validator reports the month first.
-        (Err(Validity::Invalid(error)), _) | (_, Err(Validity::Invalid(error))) => {
-            (Validity::Invalid(error), None)
-        }
-        _ => (Validity::PotentiallyValid, None),
-    }
+    // The month's reason first, as card-validator reports the month first. Each outcome is
+    // returned or known not to hold an error: no error is built only to be dropped.
+    let month = match check_month(month) {
+        Ok(month) => Some(month),
+        Err(Validity::Invalid(error)) => return (Validity::Invalid(error), None),
+        Err(_) => None,
+    };
+    let year = match check_year(year, today, max_elapsed_year) {
+        Ok(year) => year,
+        Err(validity) => return (validity, None),
+    };
+    let Some(month) = month else { return (Validity::PotentiallyValid, None) };
+    // A valid year is never before today's, so only a month of this year can be past.
+    let validity = match YearMonth::checked(year, month) {
+        Some(expiry) if expiry < today => Validity::Invalid(CardError::Expired { expiry, today }),
+        _ => Validity::Valid,
+    };
+    (validity, Some((month, year)))
 }
 
 /// Checks an expiry month field, like card-validator's `expirationMonth`.
@@ -185,7 +186,7 @@ fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u1
     let max_year = today.year().saturating_add(max_elapsed_year);
     let error = if year < today.year() {
         // Expired in December of that year (a year before 1000 is no date at all).
-        YearMonth::new(year, 12)
+        YearMonth::checked(year, 12)
             .map_or(CardError::InvalidYear, |expiry| CardError::Expired { expiry, today })
     } else if year > max_year {
         CardError::TooFarInFuture { year, max_year }

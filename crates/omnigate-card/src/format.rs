@@ -78,8 +78,14 @@ pub fn format_expiry(input: &str) -> String {
     let mut text = EXPIRY_TEMPLATE;
     let len = match iso_date(input) {
         Some((year, month)) => {
-            put(&mut text, 2usize.saturating_sub(month.len()), month.as_bytes());
-            put(&mut text, YEAR_AT, year.as_bytes());
+            // Each part right-aligned in its place: the month in `MM`, the year at the end.
+            let (month_slots, year_slots) = text.split_at_mut(2);
+            for (slot, digit) in month_slots.iter_mut().rev().zip(month.bytes().rev()) {
+                *slot = digit;
+            }
+            for (slot, digit) in year_slots.iter_mut().rev().zip(year.bytes().rev()) {
+                *slot = digit;
+            }
             text.len()
         }
         None => put_typed(input, &mut text),
@@ -101,46 +107,44 @@ const YEAR_AT: usize = 2 + EXPIRY_SEPARATOR.len();
 /// [`format_expiry`] for all but `YYYY-M(M)`: sets the digits of `text` and answers how much
 /// of it shows.
 fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
-    // The digits that can show: the month's two and the year's four at most.
-    let mut digits = [0; 6];
-    let (mut count, mut after_last_digit) = (0, 0);
+    // One step per digit, how much of `text` shows so far telling where the digit goes.
+    let (mut len, mut after_last_digit) = (0, 0);
     for (at, digit) in input.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
         after_last_digit = at + 1;
-        // "00" counts as "0": no month starts with two zeros.
-        let second_zero = count == 1 && digits[0] == b'0' && digit == b'0';
-        if let (false, Some(slot)) = (second_zero, digits.get_mut(count)) {
-            *slot = digit;
-            count += 1;
+        len = match (len, text[0], digit) {
+            // "00" counts as "0": no month starts with two zeros.
+            (1, b'0', b'0') => 1,
+            // A lone 0 or 1 waits for the month's second digit.
+            (0, _, b'0' | b'1') => {
+                text[0] = digit;
+                1
+            }
+            // A first digit 2–9 is a whole month (after the template's 0); a complete month
+            // shows the separator at once.
+            (0 | 1, _, _) => {
+                text[1] = digit;
+                YEAR_AT
+            }
+            // A year digit, up to four.
+            _ => match text.get_mut(len) {
+                Some(slot) => {
+                    *slot = digit;
+                    len + 1
+                }
+                None => len,
+            },
+        };
+        // A 1 followed by 3–9 is January and the year's first digit.
+        if len == YEAR_AT && text[0] == b'1' && digit > b'2' {
+            (text[0], text[1], text[YEAR_AT]) = (b'0', b'1', digit);
+            len += 1;
         }
     }
     let after_last_digit = input.as_bytes().get(after_last_digit..).unwrap_or_default();
-    let (month, year) = match digits.get(..count).unwrap_or_default() {
-        [] => return 0,
-        [b'1'] if !after_last_digit.is_empty() => (*b"01", &[][..]),
-        // A lone 0 or 1 waits for the month's second digit.
-        [lone @ (b'0' | b'1')] => {
-            text[0] = *lone;
-            return 1;
-        }
-        [first @ b'0', second, year @ ..] | [first @ b'1', second @ b'0'..=b'2', year @ ..] => {
-            ([*first, *second], year)
-        }
-        [digit, year @ ..] => ([b'0', *digit], year),
-    };
-    put(text, 0, &month);
-    let year = year.get(..4).unwrap_or(year);
-    put(text, YEAR_AT, year);
+    // A 1 followed by a typed separator is January.
+    if len == 1 && text[0] == b'1' && !after_last_digit.is_empty() {
+        (text[0], text[1], len) = (b'0', b'1', YEAR_AT);
+    }
     // Text that ends with part of the separator after a month: the shopper just deleted into it.
-    if year.is_empty() && matches!(after_last_digit, b" " | b" /") {
-        2
-    } else {
-        YEAR_AT + year.len()
-    }
-}
-
-/// Copies `digits` into `text` from `at` on.
-fn put(text: &mut [u8; EXPIRY_TEMPLATE.len()], at: usize, digits: &[u8]) {
-    for (slot, digit) in text.iter_mut().skip(at).zip(digits) {
-        *slot = *digit;
-    }
+    if len == YEAR_AT && matches!(after_last_digit, b" " | b" /") { 2 } else { len }
 }
