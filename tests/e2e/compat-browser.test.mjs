@@ -68,15 +68,22 @@ before(async () => {
 });
 after(() => new Promise((resolve) => server.close(resolve)));
 
+// Opens `path` of the local server and waits for its `window.results`; `errors` collects what
+// the page reports as errors.
+async function openResults(browser, path) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => window.results !== undefined);
+  return { page, errors };
+}
+
 test('the card-validator drop-in runs in Chromium without an init call', async () => {
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => window.results !== undefined);
+    const { page, errors } = await openResults(browser, '/');
     const results = await page.evaluate(() => window.results);
     assert.equal(results.visa.isValid, true);
     assert.equal(results.visa.card.type, 'visa');
@@ -96,12 +103,7 @@ test('the card-validator drop-in runs in Chromium without an init call', async (
 test('the main package in Chromium: a call before init throws not_initialized, then it works', async () => {
   const browser = await launchBrowser();
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${origin}/main`);
-    await page.waitForFunction(() => window.results !== undefined);
+    const { page, errors } = await openResults(browser, '/main');
     assert.deepEqual(await page.evaluate(() => window.results), { early: 'not_initialized', visa: 'visa' });
     assert.deepEqual(errors, []);
   } finally {
