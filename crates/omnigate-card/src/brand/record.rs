@@ -68,18 +68,7 @@ impl<'a> Iterator for Items<'a> {
 
 /// The value of field `index` of a record whose fields are all given (after its `=`).
 pub(crate) fn field(record: &str, index: usize) -> &str {
-    let mut start = 0;
-    let mut field = 0;
-    for (at, byte) in record.bytes().enumerate() {
-        if byte == SEPARATOR {
-            if field == index {
-                return record.get(start + 1..at).unwrap_or_default();
-            }
-            field += 1;
-            start = at + 1;
-        }
-    }
-    if field == index { record.get(start + 1..).unwrap_or_default() } else { "" }
+    Items::new(record, SEPARATOR).nth(index).and_then(|field| field.get(1..)).unwrap_or_default()
 }
 
 /// Each field's name in errors and the rule it broke (Luhn is never refused).
