@@ -33,8 +33,13 @@ impl BrandTable {
     /// The built-in brands that `keep` keeps, read from their records (a test checks that
     /// every record reads).
     fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
-        let brands = BRANDS.iter().filter_map(|record| Brand::from_record(record).ok());
-        Self { active: brands.filter(|brand| keep(brand)).collect(), removed: Vec::new() }
+        let mut active = Vec::with_capacity(BRANDS.len());
+        for brand in BRANDS.iter().filter_map(|record| Brand::from_record(record).ok()) {
+            if keep(&brand) {
+                active.push(brand);
+            }
+        }
+        Self { active, removed: Vec::new() }
     }
 
     /// A table with no brands, to fill with [`add`](Self::add).
