@@ -146,14 +146,26 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             _ => record.push_str(value),
         }
     }
-    Ok(Brand {
+    // Every item was checked above, so `extend` adds each one (an `Option` adds 0 or 1 item);
+    // plain pushes cost less code than three `collect`s.
+    let mut brand = Brand {
         record,
-        patterns: Items::new(patterns, b',').filter_map(pattern).collect(),
-        lengths: Items::new(lengths, b',').filter_map(small).collect(),
-        gaps: Items::new(gaps, b',').filter_map(small).collect(),
+        patterns: Vec::new(),
+        lengths: Vec::new(),
+        gaps: Vec::new(),
         code_size: small(size).unwrap_or_default(),
         luhn: luhn == "1",
-    })
+    };
+    for item in Items::new(patterns, b',') {
+        brand.patterns.extend(pattern(item));
+    }
+    for item in Items::new(lengths, b',') {
+        brand.lengths.extend(small(item));
+    }
+    for item in Items::new(gaps, b',') {
+        brand.gaps.extend(small(item));
+    }
+    Ok(brand)
 }
 
 /// True when `check` accepts every item of the comma-separated `list` (`""` is one empty item).
