@@ -4,7 +4,7 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
-use alloc::borrow::Cow;
+use alloc::string::String;
 
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
@@ -44,13 +44,22 @@ pub(crate) fn all_digits(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `s` with JS white space and hyphens removed (card-validator's `replace(/-|\s/g, "")`).
-/// Digits alone, the usual input, are borrowed as they are.
-pub(crate) fn strip_spaces_and_dashes(s: &str) -> Cow<'_, str> {
+/// The digits of a card number typed with JS white space or hyphens (card-validator's
+/// `replace(/-|\s/g, "")` then its `/^\d*$/` test); `None` when anything else is in it.
+/// Digits alone, the usual input, are borrowed as they are; otherwise they are written to
+/// `owned`. One pass answers both questions, so callers need no second check.
+pub(crate) fn number_digits<'a>(s: &'a str, owned: &'a mut String) -> Option<&'a str> {
     if all_digits(s) {
-        return Cow::Borrowed(s);
+        return Some(s);
     }
-    Cow::Owned(s.chars().filter(|&c| c != '-' && !is_space(c)).collect())
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            owned.push(c);
+        } else if c != '-' && !is_space(c) {
+            return None;
+        }
+    }
+    Some(owned)
 }
 
 /// JavaScript's `parseInt(text, 10)` over UTF-16 code units: leading white space, an optional

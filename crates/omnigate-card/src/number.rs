@@ -1,6 +1,6 @@
 //! Card number checks while typing: card-validator 10.0.4's `number()`, over any brand table.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 
 use crate::brand::Brand;
 use crate::error::{CardError, Validity};
@@ -52,17 +52,17 @@ pub fn validate_number<'t>(
     table: &'t BrandTable,
     options: &NumberOptions,
 ) -> NumberCheck<'t> {
-    let digits = js::strip_spaces_and_dashes(input);
     let invalid = |error| NumberCheck {
         brand: None,
         match_strength: None,
         candidates: Vec::new(),
         state: Validity::Invalid(error),
     };
-    if !js::all_digits(&digits) {
+    let mut owned = String::new();
+    let Some(digits) = js::number_digits(input, &mut owned) else {
         return invalid(CardError::InvalidCharacters);
-    }
-    let (candidates, match_strength) = table.digit_candidates(&digits);
+    };
+    let (candidates, match_strength) = table.digit_candidates(digits);
     let brand = match candidates.as_slice() {
         [] => return invalid(CardError::UnknownBrand),
         [only] => *only,
@@ -71,7 +71,7 @@ pub fn validate_number<'t>(
             return NumberCheck { brand: None, match_strength, candidates, state };
         }
     };
-    let state = single_brand_state(&digits, brand, options);
+    let state = single_brand_state(digits, brand, options);
     NumberCheck { brand: Some(brand), match_strength, candidates, state }
 }
 

@@ -7,7 +7,6 @@ use core::str::FromStr;
 
 use crate::brand::Brand;
 use crate::error::{CardError, Validity};
-use crate::js;
 use crate::number::{NumberCheck, NumberOptions, validate_number};
 use crate::table::BrandTable;
 
@@ -40,7 +39,8 @@ impl CardNumber {
         options: &NumberOptions,
     ) -> Result<Self, CardError> {
         let brand = Self::brand_of(input, validate_number(input, table, options))?;
-        let digits = js::strip_spaces_and_dashes(input).into_owned();
+        // A valid number holds only digits, spaces and hyphens: its digits are the number.
+        let digits = input.bytes().filter(u8::is_ascii_digit).map(char::from).collect();
         Ok(Self { digits, brand_id: brand.id().to_owned() })
     }
 
@@ -51,7 +51,8 @@ impl CardNumber {
         match (check.state, check.brand) {
             (Validity::Valid, Some(brand)) => Ok(brand),
             (Validity::Invalid(error), _) => Err(error),
-            (_, brand) => Err(incomplete(&js::strip_spaces_and_dashes(input), brand)),
+            // Not invalid, so `input` is digits, spaces and hyphens: its digits are the number.
+            (_, brand) => Err(incomplete(input.bytes().filter(u8::is_ascii_digit).count(), brand)),
         }
     }
 
@@ -102,11 +103,11 @@ impl CardNumber {
     }
 }
 
-/// Why a potentially valid number is not a card number yet.
-fn incomplete(digits: &str, brand: Option<&Brand>) -> CardError {
+/// Why a potentially valid number of `length` digits is not a card number yet.
+fn incomplete(length: usize, brand: Option<&Brand>) -> CardError {
     let at_allowed_length =
-        brand.is_some_and(|b| b.lengths().iter().any(|&l| usize::from(l) == digits.len()));
-    if digits.is_empty() {
+        brand.is_some_and(|b| b.lengths().iter().any(|&l| usize::from(l) == length));
+    if length == 0 {
         CardError::Empty
     } else if at_allowed_length {
         // Complete for its brand, but the check digit is wrong; a longer length is possible.
