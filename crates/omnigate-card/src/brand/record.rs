@@ -86,7 +86,6 @@ const RULES: [(&str, &str); FIELDS] = [
 
 /// Checks `text` and builds the brand, with its record rewritten with every field given.
 ///
-/// Every field is checked before anything is built, so a refused brand allocates nothing.
 pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
     let mut given: [Option<&str>; FIELDS] = [None; FIELDS];
     for (slot, part) in given.iter_mut().zip(Items::new(text, SEPARATOR)) {
@@ -110,7 +109,15 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
         if given[LUHN].is_none_or(|flag| flag == "1") { "1" } else { "0" },
     ];
     let [_, name, _, patterns, lengths, gaps, code_name, size, luhn] = fields;
-    let mut last_gap = 0;
+    // The lists are decoded while they are checked: each item is read once.
+    let mut brand = Brand {
+        record: String::new(),
+        patterns: Vec::new(),
+        lengths: Vec::new(),
+        gaps: Vec::new(),
+        code_size: small(size).unwrap_or_default(),
+        luhn: luhn == "1",
+    };
     let checks = [
         is_text(id, 64),
         is_text(name, 64),
@@ -119,13 +126,16 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             // Derived from the id, so made of the right characters: only its length can fail.
             None => (1..=32).contains(&id.bytes().filter(u8::is_ascii_alphanumeric).count()),
         },
-        each(patterns, |item| pattern(item).is_some()),
-        each(lengths, |item| small(item).is_some_and(|n| (1..=19).contains(&n))),
+        each(patterns, |item| pattern(item).map(|p| brand.patterns.push(p)).is_some()),
+        each(lengths, |item| {
+            let length = small(item).filter(|n| (1..=19).contains(n));
+            length.map(|n| brand.lengths.push(n)).is_some()
+        }),
         gaps.is_empty()
             || each(gaps, |item| {
-                let gap = small(item).filter(|&gap| gap > last_gap && gap <= 18);
-                last_gap = gap.unwrap_or(u8::MAX);
-                gap.is_some()
+                let last = brand.gaps.last().copied().unwrap_or(0);
+                let gap = small(item).filter(|&gap| gap > last && gap <= 18);
+                gap.map(|gap| brand.gaps.push(gap)).is_some()
             }),
         is_text(code_name, 32),
         small(size).is_some_and(|size| size <= 8),
@@ -134,7 +144,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
         return Err(CardError::InvalidBrand { field, reason });
     }
 
-    let mut record = String::with_capacity(text.len() + 16);
+    let record = &mut brand.record;
     for (index, value) in fields.iter().enumerate() {
         record.push_str(if index == 0 { "=" } else { "\u{1f}=" });
         match (index, gateway) {
@@ -145,25 +155,6 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             }
             _ => record.push_str(value),
         }
-    }
-    // Every item was checked above, so `extend` adds each one (an `Option` adds 0 or 1 item);
-    // plain pushes cost less code than three `collect`s.
-    let mut brand = Brand {
-        record,
-        patterns: Vec::new(),
-        lengths: Vec::new(),
-        gaps: Vec::new(),
-        code_size: small(size).unwrap_or_default(),
-        luhn: luhn == "1",
-    };
-    for item in Items::new(patterns, b',') {
-        brand.patterns.extend(pattern(item));
-    }
-    for item in Items::new(lengths, b',') {
-        brand.lengths.extend(small(item));
-    }
-    for item in Items::new(gaps, b',') {
-        brand.gaps.extend(small(item));
     }
     Ok(brand)
 }
