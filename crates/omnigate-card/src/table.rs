@@ -99,7 +99,8 @@ impl BrandTable {
         if self.get(brand.id()).is_some() {
             return Err(CardError::DuplicateBrand { id: brand.id().to_owned() });
         }
-        self.removed.retain(|b| b.id() != brand.id());
+        // At most one removed brand has the id (see `remove`): taking it keeps the ids apart.
+        drop(take_from(&mut self.removed, brand.id()));
         self.active.push(brand);
         Ok(())
     }
@@ -148,11 +149,16 @@ impl BrandTable {
 
     /// Takes the active brand `id` out of the list.
     fn take(&mut self, id: &str) -> Result<Brand, CardError> {
-        match self.active.iter().position(|b| b.id() == id) {
-            // `slot` is always in bounds; saying so lets the compiler drop `remove`'s panic.
-            Some(slot) if slot < self.active.len() => Ok(self.active.remove(slot)),
-            _ => Err(not_found(id)),
-        }
+        take_from(&mut self.active, id).ok_or_else(|| not_found(id))
+    }
+}
+
+/// Takes the brand `id` out of `brands`, keeping the others' order.
+fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
+    match brands.iter().position(|b| b.id() == id) {
+        // `slot` is always in bounds; saying so lets the compiler drop `remove`'s panic.
+        Some(slot) if slot < brands.len() => Some(brands.remove(slot)),
+        _ => None,
     }
 }
 
