@@ -80,15 +80,14 @@ impl Units {
 
 /// The candidates among `brands` (in priority order) for input of `len` characters, each brand
 /// matched by its first pattern that `matches`: only that one counts. Answers the candidates,
-/// and the match strength of the first when it is the only one left.
+/// and the match strength of the first when it is the only one left. Empty input (only ever
+/// digits) matches every pattern, all weakly, so every brand is a candidate, as in
+/// credit-card-type.
 fn scan(
     brands: &[Brand],
     len: usize,
     matches: impl Fn(&Pattern) -> bool,
 ) -> (Vec<&Brand>, Option<usize>) {
-    if len == 0 {
-        return (brands.iter().collect(), None);
-    }
     let mut found = Vec::new();
     let mut best: Option<(&Brand, usize)> = None;
     let mut all_strong = true;
