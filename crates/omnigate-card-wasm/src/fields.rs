@@ -99,9 +99,15 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| with_caret(text, caret, &omnigate_card::format_expiry(text)))
 }
 
+/// Leaves where a caret at `caret` in `text` goes in `formatted`, U+001F, then `formatted` as
+/// the output text; answers its length.
 fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
     let caret = omnigate_card::map_caret(text, caret as usize, formatted) as u32;
-    buffer::emit(&[&packed::decimal(caret), FIELD, formatted])
+    // One text, written in place: no second string for the caret's decimal.
+    let mut out = packed::decimal(caret);
+    out.push_str(FIELD);
+    out.push_str(formatted);
+    buffer::emit(&[&out])
 }
 
 /// The Luhn checksum of the digits in the input.
