@@ -65,11 +65,19 @@ fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
     match omnigate_card::validate_expiry_date(text, today, max).0 {
         Validity::Valid => None,
         Validity::Invalid(error) => Some(error),
-        Validity::PotentiallyValid if text.chars().all(char::is_whitespace) => {
-            Some(CardError::Empty)
-        }
+        Validity::PotentiallyValid if only_white_space(text) => Some(CardError::Empty),
         Validity::PotentiallyValid => Some(CardError::TooShort),
     }
+}
+
+/// `text.chars().all(char::is_whitespace)` for an expiry the check found potentially valid,
+/// read on the bytes without decoding characters (or linking Unicode's white space table).
+///
+/// Such an expiry holds only digits, `/` and JS white space (`expiry_checks_only_space_as_rust`
+/// below tests it), and the one JS space that is not Rust white space is U+FEFF, whose UTF-8
+/// (EF BB BF) is the only one among them with an 0xEF byte.
+fn only_white_space(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_digit() || b == b'/' || b == 0xef)
 }
 
 /// Why the CVC is not right for `brand` (3 or 4 digits while the brand is unknown).
@@ -81,5 +89,29 @@ fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
         (Ok(digits), Some(size)) if digits.len() != size => Some(CardError::BrandMismatch),
         (Ok(_), _) => None,
         (Err(error), _) => Some(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use omnigate_card::{Validity, YearMonth};
+
+    use super::only_white_space;
+
+    #[test]
+    fn expiry_checks_only_space_as_rust() {
+        let today = YearMonth::checked(2026, 6);
+        let shapes = ["{}", "{}{}", " {}", "1{}", "12/{}", "{} / 2"];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for shape in shapes {
+                let text = shape.replace("{}", c.encode_utf8(&mut [0; 4]));
+                let check =
+                    today.map(|today| omnigate_card::validate_expiry_date(&text, today, 19));
+                if check.is_some_and(|(validity, _)| validity == Validity::PotentiallyValid) {
+                    let rust = text.chars().all(char::is_whitespace);
+                    assert_eq!(only_white_space(&text), rust, "{text:?}");
+                }
+            }
+        }
     }
 }
