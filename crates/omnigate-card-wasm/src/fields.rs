@@ -52,23 +52,21 @@ fn numbers(list: &str) -> Vec<usize> {
     if list.is_empty() {
         return numbers;
     }
-    // The item read so far (`None` once it holds a non-digit) and how many digits it has.
-    let mut number = Some(0usize);
-    let mut digits = 0;
+    // The item read so far: `None` before its first byte, `usize::MAX` once it holds a
+    // non-digit (saturating keeps it there).
+    let mut number = None;
     // A comma after the last item ends it like the others.
     for byte in list.bytes().chain([b',']) {
-        match byte {
+        number = match byte {
             b',' => {
-                numbers.push(number.filter(|_| digits > 0).unwrap_or(usize::MAX));
-                (number, digits) = (Some(0), 0);
+                numbers.push(number.unwrap_or(usize::MAX));
+                None
             }
-            b'0'..=b'9' => {
-                number =
-                    number.map(|n| n.saturating_mul(10).saturating_add(usize::from(byte - b'0')));
-                digits += 1;
-            }
-            _ => number = None,
-        }
+            b'0'..=b'9' => Some(
+                number.unwrap_or(0).saturating_mul(10).saturating_add(usize::from(byte - b'0')),
+            ),
+            _ => Some(usize::MAX),
+        };
     }
     numbers
 }
