@@ -46,12 +46,10 @@ pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> 
 }
 
 /// The numbers of a comma-separated list (JS writes counts in decimal); an item that is not
-/// a number reads as `usize::MAX`, which no code length reaches. The empty list has no items.
+/// a number reads as `usize::MAX`, which no code length reaches. The empty list reads as one
+/// such item, which `validate_cvc` answers like no lengths at all: never complete.
 fn numbers(list: &str) -> Vec<usize> {
     let mut numbers = Vec::new();
-    if list.is_empty() {
-        return numbers;
-    }
     // The item read so far: `None` before its first byte, `usize::MAX` once it holds a
     // non-digit (saturating keeps it there).
     let mut number = None;
@@ -114,7 +112,13 @@ mod tests {
     #[test]
     fn cvc_lengths_read_like_parse() {
         let max = usize::MAX;
-        assert_eq!(numbers(""), []);
+        assert_eq!(numbers(""), [max]);
+        for text in ["", "1", "12345"] {
+            assert_eq!(
+                omnigate_card::validate_cvc(text, &[max]),
+                omnigate_card::validate_cvc(text, &[])
+            );
+        }
         assert_eq!(numbers("3,4"), [3, 4]);
         assert_eq!(numbers("0,,x,4a,99999999999999999999999"), [0, max, max, max, max]);
     }
