@@ -36,9 +36,10 @@ pub(crate) fn validate_card(
             });
             push_record(&mut out, "number", number_error);
             // A `today` that cannot date the card makes the expiry unusable.
-            let expiry_error = packed::today(today).map_or(Some(CardError::InvalidYear), |t| {
-                expiry_error(expiry, t, packed::years(max))
-            });
+            let expiry_error = match packed::today(today) {
+                Some(today) => expiry_error(expiry, today, packed::years(max)),
+                None => Some(CardError::InvalidYear),
+            };
             push_record(&mut out, "expiry", expiry_error);
             push_record(&mut out, "cvc", cvc_error);
             if options & 4 != 0 {
@@ -83,12 +84,17 @@ fn only_white_space(text: &str) -> bool {
 /// Why the CVC is not right for `brand` (3 or 4 digits while the brand is unknown).
 fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
     let size = brand.map(|brand| usize::from(brand.security_code().size()));
-    match (Cvc::digits_of(text), size) {
-        (_, Some(0)) => None,
+    if size == Some(0) {
+        return None;
+    }
+    // Checked only when the brand has a code: no error is made only to be dropped.
+    match Cvc::digits_of(text) {
         // What `Cvc::check_brand` says, without making the `Cvc`.
-        (Ok(digits), Some(size)) if digits.len() != size => Some(CardError::BrandMismatch),
-        (Ok(_), _) => None,
-        (Err(error), _) => Some(error),
+        Ok(digits) if size.is_some_and(|size| digits.len() != size) => {
+            Some(CardError::BrandMismatch)
+        }
+        Ok(_) => None,
+        Err(error) => Some(error),
     }
 }
 
