@@ -55,7 +55,7 @@ impl Holder {
     /// assert_eq!(Holder::name_of("4111 1111"), Err(CardError::InvalidHolder));
     /// ```
     pub fn name_of(input: &str) -> Result<&str, CardError> {
-        let name = input.trim_matches(js::is_space);
+        let name = js::trim(input);
         if name.is_empty() {
             return Err(CardError::Empty);
         }
