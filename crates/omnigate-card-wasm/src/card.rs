@@ -4,7 +4,7 @@ use alloc::string::String;
 
 use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
 
-use crate::packed::{self, FIELD, RECORD};
+use crate::packed;
 use crate::{brands, buffer, tables};
 
 /// Checks a whole card whose number, expiry, CVC and holder are in the input, that many bytes
@@ -34,28 +34,28 @@ pub(crate) fn validate_card(
                 }
                 (CardNumber::brand_of(number, check).err(), cvc_error(cvc, brand))
             });
-            push_record(&mut out, "number", number_error);
+            push_record(&mut out, "\u{1e}number\u{1f}", number_error);
             // A `today` that cannot date the card makes the expiry unusable.
             let expiry_error = match packed::today(today) {
                 Some(today) => expiry_error(expiry, today, packed::years(max)),
                 None => Some(CardError::InvalidYear),
             };
-            push_record(&mut out, "expiry", expiry_error);
-            push_record(&mut out, "cvc", cvc_error);
+            push_record(&mut out, "\u{1e}expiry\u{1f}", expiry_error);
+            push_record(&mut out, "\u{1e}cvc\u{1f}", cvc_error);
             if options & 4 != 0 {
-                push_record(&mut out, "holder", Holder::name_of(holder).err());
+                push_record(&mut out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
             }
             out
         });
     buffer::emit(&[&text])
 }
 
-/// Appends the record of `field`'s error, if it has one.
-fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
+/// Appends the record of a field's error, if it has one. `start` is the record's start: the
+/// [`packed::RECORD`] separator, the field's name and the [`packed::FIELD`] separator, written
+/// as one text so that each record takes one append.
+fn push_record(out: &mut String, start: &str, error: Option<CardError>) {
     let Some(error) = error else { return };
-    for part in [RECORD, field, FIELD] {
-        out.push_str(part);
-    }
+    out.push_str(start);
     packed::push_error(out, &error);
 }
 
