@@ -51,8 +51,8 @@ pub(crate) fn validate_card(
 }
 
 /// Appends the record of a field's error, if it has one. `start` is the record's start: the
-/// [`packed::RECORD`] separator, the field's name and the [`packed::FIELD`] separator, written
-/// as one text so that each record takes one append.
+/// record separator U+001E, the field's name and the [`packed::FIELD`] separator, written as
+/// one text so that each record takes one append.
 fn push_record(out: &mut String, start: &str, error: Option<CardError>) {
     let Some(error) = error else { return };
     out.push_str(start);
