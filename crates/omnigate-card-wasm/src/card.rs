@@ -4,7 +4,7 @@ use alloc::string::String;
 
 use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
 
-use crate::packed::{self, FIELD, RECORD};
+use crate::packed;
 use crate::{brands, buffer, tables};
 
 /// Checks a whole card whose number, expiry, CVC and holder are in the input, that many bytes
@@ -34,27 +34,28 @@ pub(crate) fn validate_card(
                 }
                 (CardNumber::brand_of(number, check).err(), cvc_error(cvc, brand))
             });
-            push_record(&mut out, "number", number_error);
+            push_record(&mut out, "\u{1e}number\u{1f}", number_error);
             // A `today` that cannot date the card makes the expiry unusable.
-            let expiry_error = packed::today(today).map_or(Some(CardError::InvalidYear), |t| {
-                expiry_error(expiry, t, packed::years(max))
-            });
-            push_record(&mut out, "expiry", expiry_error);
-            push_record(&mut out, "cvc", cvc_error);
+            let expiry_error = match packed::today(today) {
+                Some(today) => expiry_error(expiry, today, packed::years(max)),
+                None => Some(CardError::InvalidYear),
+            };
+            push_record(&mut out, "\u{1e}expiry\u{1f}", expiry_error);
+            push_record(&mut out, "\u{1e}cvc\u{1f}", cvc_error);
             if options & 4 != 0 {
-                push_record(&mut out, "holder", Holder::name_of(holder).err());
+                push_record(&mut out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
             }
             out
         });
     buffer::emit(&[&text])
 }
 
-/// Appends the record of `field`'s error, if it has one.
-fn push_record(out: &mut String, field: &str, error: Option<CardError>) {
+/// Appends the record of a field's error, if it has one. `start` is the record's start: the
+/// record separator U+001E, the field's name and the [`packed::FIELD`] separator, written as
+/// one text so that each record takes one append.
+fn push_record(out: &mut String, start: &str, error: Option<CardError>) {
     let Some(error) = error else { return };
-    for part in [RECORD, field, FIELD] {
-        out.push_str(part);
-    }
+    out.push_str(start);
     packed::push_error(out, &error);
 }
 
@@ -65,21 +66,58 @@ fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
     match omnigate_card::validate_expiry_date(text, today, max).0 {
         Validity::Valid => None,
         Validity::Invalid(error) => Some(error),
-        Validity::PotentiallyValid if text.chars().all(char::is_whitespace) => {
-            Some(CardError::Empty)
-        }
+        Validity::PotentiallyValid if only_white_space(text) => Some(CardError::Empty),
         Validity::PotentiallyValid => Some(CardError::TooShort),
     }
+}
+
+/// `text.chars().all(char::is_whitespace)` for an expiry the check found potentially valid,
+/// read on the bytes without decoding characters (or linking Unicode's white space table).
+///
+/// Such an expiry holds only digits, `/` and JS white space (`expiry_checks_only_space_as_rust`
+/// below tests it), and the one JS space that is not Rust white space is U+FEFF, whose UTF-8
+/// (EF BB BF) is the only one among them with an 0xEF byte.
+fn only_white_space(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_digit() || b == b'/' || b == 0xef)
 }
 
 /// Why the CVC is not right for `brand` (3 or 4 digits while the brand is unknown).
 fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
     let size = brand.map(|brand| usize::from(brand.security_code().size()));
-    match (Cvc::digits_of(text), size) {
-        (_, Some(0)) => None,
+    if size == Some(0) {
+        return None;
+    }
+    // Checked only when the brand has a code: no error is made only to be dropped.
+    match Cvc::digits_of(text) {
         // What `Cvc::check_brand` says, without making the `Cvc`.
-        (Ok(digits), Some(size)) if digits.len() != size => Some(CardError::BrandMismatch),
-        (Ok(_), _) => None,
-        (Err(error), _) => Some(error),
+        Ok(digits) if size.is_some_and(|size| digits.len() != size) => {
+            Some(CardError::BrandMismatch)
+        }
+        Ok(_) => None,
+        Err(error) => Some(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use omnigate_card::{Validity, YearMonth};
+
+    use super::only_white_space;
+
+    #[test]
+    fn expiry_checks_only_space_as_rust() {
+        let today = YearMonth::checked(2026, 6);
+        let shapes = ["{}", "{}{}", " {}", "1{}", "12/{}", "{} / 2"];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for shape in shapes {
+                let text = shape.replace("{}", c.encode_utf8(&mut [0; 4]));
+                let check =
+                    today.map(|today| omnigate_card::validate_expiry_date(&text, today, 19));
+                if check.is_some_and(|(validity, _)| validity == Validity::PotentiallyValid) {
+                    let rust = text.chars().all(char::is_whitespace);
+                    assert_eq!(only_white_space(&text), rust, "{text:?}");
+                }
+            }
+        }
     }
 }

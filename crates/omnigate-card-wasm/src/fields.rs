@@ -46,29 +46,25 @@ pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> 
 }
 
 /// The numbers of a comma-separated list (JS writes counts in decimal); an item that is not
-/// a number reads as `usize::MAX`, which no code length reaches. The empty list has no items.
+/// a number reads as `usize::MAX`, which no code length reaches. The empty list reads as one
+/// such item, which `validate_cvc` answers like no lengths at all: never complete.
 fn numbers(list: &str) -> Vec<usize> {
     let mut numbers = Vec::new();
-    if list.is_empty() {
-        return numbers;
-    }
-    // The item read so far (`None` once it holds a non-digit) and how many digits it has.
-    let mut number = Some(0usize);
-    let mut digits = 0;
+    // The item read so far: `None` before its first byte, `usize::MAX` once it holds a
+    // non-digit (saturating keeps it there).
+    let mut number = None;
     // A comma after the last item ends it like the others.
     for byte in list.bytes().chain([b',']) {
-        match byte {
+        number = match byte {
             b',' => {
-                numbers.push(number.filter(|_| digits > 0).unwrap_or(usize::MAX));
-                (number, digits) = (Some(0), 0);
+                numbers.push(number.unwrap_or(usize::MAX));
+                None
             }
-            b'0'..=b'9' => {
-                number =
-                    number.map(|n| n.saturating_mul(10).saturating_add(usize::from(byte - b'0')));
-                digits += 1;
-            }
-            _ => number = None,
-        }
+            b'0'..=b'9' => Some(
+                number.unwrap_or(0).saturating_mul(10).saturating_add(usize::from(byte - b'0')),
+            ),
+            _ => Some(usize::MAX),
+        };
     }
     numbers
 }
@@ -122,7 +118,13 @@ mod tests {
     #[test]
     fn cvc_lengths_read_like_parse() {
         let max = usize::MAX;
-        assert_eq!(numbers(""), []);
+        assert_eq!(numbers(""), [max]);
+        for text in ["", "1", "12345"] {
+            assert_eq!(
+                omnigate_card::validate_cvc(text, &[max]),
+                omnigate_card::validate_cvc(text, &[])
+            );
+        }
         assert_eq!(numbers("3,4"), [3, 4]);
         assert_eq!(numbers("0,,x,4a,99999999999999999999999"), [0, max, max, max, max]);
     }

@@ -10,11 +10,9 @@ use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
 /// The first bit after the two validity flags.
 pub(crate) const REST: u32 = 2;
 
-/// Separates the fields of one output record.
+/// Separates the fields of one output record (U+001E separates records: `validateCard` writes
+/// it with each record's field name).
 pub(crate) const FIELD: &str = "\u{1f}";
-
-/// Separates output records.
-pub(crate) const RECORD: &str = "\u{1e}";
 
 /// The two validity flags of a check.
 pub(crate) fn validity(validity: &Validity) -> u32 {

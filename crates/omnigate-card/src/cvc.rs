@@ -49,7 +49,7 @@ impl Cvc {
     /// assert_eq!(Cvc::digits_of("12"), Err(CardError::TooShort));
     /// ```
     pub fn digits_of(input: &str) -> Result<&str, CardError> {
-        let digits = input.trim_matches(js::is_space);
+        let digits = js::trim(input);
         match digits.len() {
             _ if !js::all_digits(digits) => Err(CardError::InvalidCharacters),
             0 => Err(CardError::Empty),

@@ -55,7 +55,7 @@ impl Holder {
     /// assert_eq!(Holder::name_of("4111 1111"), Err(CardError::InvalidHolder));
     /// ```
     pub fn name_of(input: &str) -> Result<&str, CardError> {
-        let name = input.trim_matches(js::is_space);
+        let name = js::trim(input);
         if name.is_empty() {
             return Err(CardError::Empty);
         }
@@ -84,9 +84,15 @@ impl FromStr for Holder {
 /// controls and DEL are one byte each, C1 controls (U+0080 to U+009F) are 0xC2 then 0x80 to 0x9F,
 /// and no other character's encoding holds those sequences.
 fn has_control(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().any(|&b| b < 0x20 || b == 0x7f)
-        || bytes.windows(2).any(|pair| matches!(pair, [0xc2, 0x80..=0x9f]))
+    // One pass, remembering the byte before: no second loop over pairs.
+    let mut before = 0;
+    for &b in text.as_bytes() {
+        if b < 0x20 || b == 0x7f || (before == 0xc2 && matches!(b, 0x80..=0x9f)) {
+            return true;
+        }
+        before = b;
+    }
+    false
 }
 
 impl fmt::Display for Holder {

@@ -31,6 +31,21 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// `s` without the JS white space at either end (JS `trim()`).
+///
+/// One forward pass that remembers where the first and the last other character are: the
+/// browser module keeps one small loop instead of `trim_matches`, which decodes from both ends.
+pub(crate) fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (at, c) in s.char_indices() {
+        if !is_space(c) {
+            start.get_or_insert(at);
+            end = at + c.len_utf8();
+        }
+    }
+    s.get(start.unwrap_or(end)..end).unwrap_or_default()
+}
+
 /// The length of `s` as JavaScript's `String.prototype.length` counts it (UTF-16 code units).
 pub(crate) fn len16(s: &str) -> usize {
     // Counted on the UTF-8 bytes, without decoding: each character has one byte that is not a
@@ -108,6 +123,15 @@ mod tests {
         assert!(!is_space('\u{85}'));
         for s in ["", "a😀", "é€\u{ffff}\u{10000}\u{10ffff}x"] {
             assert_eq!(len16(s), s.encode_utf16().count());
+        }
+    }
+
+    #[test]
+    fn trim_is_trim_matches_of_js_space() {
+        let texts =
+            ["", " ", "\u{feff}", "a", " a ", "\u{3000}é x\u{a0}\t", "\u{85}1\u{85}", " 😀 b\n"];
+        for text in texts {
+            assert_eq!(trim(text), text.trim_matches(is_space), "{text:?}");
         }
     }
 }

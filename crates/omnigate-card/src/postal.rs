@@ -30,7 +30,7 @@ pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
     if js::len16(input) < min_length {
         return Validity::PotentiallyValid;
     }
-    let code = input.trim_matches(js::is_space);
+    let code = js::trim(input);
     // Bytes stand for characters here: while the characters are ASCII letters and digits each
     // is one byte, and the first other character starts with a byte that is not one either.
     let mut start = code.bytes().take(min_length);
@@ -55,7 +55,7 @@ impl FromStr for PostalCode {
     type Err = CardError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let code = input.trim_matches(js::is_space);
+        let code = js::trim(input);
         let length = code.chars().count();
         if length == 0 {
             return Err(CardError::Empty);
