@@ -31,10 +31,12 @@ mod packed;
 mod spec;
 mod tables;
 
-/// talc over the module's growable memory (one thread: no atomics).
+/// A free list over the module's growable memory that merges neighbouring free blocks, behind a
+/// spin lock (one thread: never contended; lol_alloc's lock-free wrapper needs `unsafe`).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
 /// A panic (a bug: no export panics on any input) traps, which JS sees as a `RuntimeError`.
 #[cfg(target_arch = "wasm32")]
