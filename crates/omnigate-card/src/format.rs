@@ -37,14 +37,13 @@ pub fn strip_formatting(input: &str) -> String {
 /// assert_eq!(format_number("4111-1111-1", &table), "4111 1111 1");
 /// ```
 pub fn format_number(input: &str, table: &BrandTable) -> String {
-    let digits = strip_formatting(input);
-    let (candidates, _) = table.digit_candidates(&digits);
+    let (candidates, _) = table.digit_candidates(input);
     let gaps = match candidates.as_slice() {
         [brand] => brand.gaps(),
         _ => &DEFAULT_GAPS,
     };
     let mut out = String::new();
-    // The digits again, filtered from `input`: the optimiser then knows each is ASCII.
+    // Filtered from `input` as detection read them: no copy of the digits is made.
     for (index, digit) in input.bytes().filter(u8::is_ascii_digit).enumerate() {
         if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');

@@ -5,7 +5,7 @@
 //! Other input is compared as JavaScript sees it, in UTF-16 code units and with `parseInt` for
 //! ranges, so even inputs with spaces or letters give credit-card-type's answer.
 
-use alloc::{vec, vec::Vec};
+use alloc::vec::Vec;
 
 use crate::brand::{Brand, Pattern};
 use crate::js;
@@ -30,10 +30,9 @@ const MAX_DIGITS: usize = 19;
 struct Windows([(u64, u64); MAX_DIGITS + 1]);
 
 impl Windows {
-    fn new(digits: &[u8]) -> Self {
+    fn new(mut digits: impl Iterator<Item = u8>) -> Self {
         let mut windows = [(0, 0); MAX_DIGITS + 1];
         let (mut low, mut high) = (0u64, 0u64);
-        let mut digits = digits.iter();
         for window in windows.iter_mut().skip(1) {
             (low, high) = match digits.next() {
                 Some(digit) => {
@@ -105,18 +104,27 @@ fn scan(
     // The list collapses to the strongest candidate only once every candidate has a strength;
     // on a tie the earlier brand wins.
     match best {
-        Some((brand, strength)) if all_strong => (vec![brand], Some(strength)),
+        Some((brand, strength)) if all_strong => {
+            // The list is not empty (`brand` is in it): one allocation serves both answers.
+            found.truncate(1);
+            if let Some(first) = found.first_mut() {
+                *first = brand;
+            }
+            (found, Some(strength))
+        }
         _ => (found, None),
     }
 }
 
-/// credit-card-type over `brands` for a string of ASCII digits (every keystroke check).
+/// credit-card-type over `brands` for the ASCII digits of `text`, the rest skipped (every
+/// keystroke check). Reading the digits where they are spares formatting a copy of them.
 pub(crate) fn digit_candidates<'a>(
     brands: &'a [Brand],
-    digits: &str,
+    text: &str,
 ) -> (Vec<&'a Brand>, Option<usize>) {
-    let windows = Windows::new(digits.as_bytes());
-    scan(brands, digits.len(), |pattern| windows.matches(pattern))
+    let digits = || text.bytes().filter(u8::is_ascii_digit);
+    let windows = Windows::new(digits());
+    scan(brands, digits().count(), |pattern| windows.matches(pattern))
 }
 
 /// credit-card-type over `brands` for any input.
