@@ -44,7 +44,7 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
     };
     let mut out = String::new();
     // Filtered from `input` as detection read them: no copy of the digits is made.
-    for (index, digit) in input.bytes().filter(u8::is_ascii_digit).enumerate() {
+    for (index, digit) in crate::js::ascii_digits(input).enumerate() {
         if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');
         }

@@ -4,8 +4,6 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
-use alloc::string::String;
-
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
 /// That is ECMAScript's WhiteSpace and LineTerminator sets. It differs from
@@ -59,22 +57,18 @@ pub(crate) fn all_digits(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The digits of a card number typed with JS white space or hyphens (card-validator's
-/// `replace(/-|\s/g, "")` then its `/^\d*$/` test); `None` when anything else is in it.
-/// Digits alone, the usual input, are borrowed as they are; otherwise they are written to
-/// `owned`. One pass answers both questions, so callers need no second check.
-pub(crate) fn number_digits<'a>(s: &'a str, owned: &'a mut String) -> Option<&'a str> {
-    if all_digits(s) {
-        return Some(s);
-    }
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            owned.push(c);
-        } else if c != '-' && !is_space(c) {
-            return None;
-        }
-    }
-    Some(owned)
+/// True when `s` is a card number typed with JS white space or hyphens: card-validator's
+/// `replace(/-|\s/g, "")` leaves only digits (its `/^\d*$/` test). Callers then read the
+/// ASCII digits where they are ([`ascii_digits`]), so no stripped copy is made. Digits alone,
+/// the usual input, are answered without decoding characters.
+pub(crate) fn is_number_text(s: &str) -> bool {
+    all_digits(s) || s.chars().all(|c| c.is_ascii_digit() || c == '-' || is_space(c))
+}
+
+/// The ASCII digits of `s`, everything else skipped. Bytes, not chars: no byte of a
+/// multi-byte character is an ASCII digit.
+pub(crate) fn ascii_digits(s: &str) -> impl DoubleEndedIterator<Item = u8> + '_ {
+    s.bytes().filter(u8::is_ascii_digit)
 }
 
 /// JavaScript's `parseInt(text, 10)` over UTF-16 code units: leading white space, an optional

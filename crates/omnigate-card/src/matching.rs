@@ -122,9 +122,8 @@ pub(crate) fn digit_candidates<'a>(
     brands: &'a [Brand],
     text: &str,
 ) -> (Vec<&'a Brand>, Option<usize>) {
-    let digits = || text.bytes().filter(u8::is_ascii_digit);
-    let windows = Windows::new(digits());
-    scan(brands, digits().count(), |pattern| windows.matches(pattern))
+    let windows = Windows::new(js::ascii_digits(text));
+    scan(brands, js::ascii_digits(text).count(), |pattern| windows.matches(pattern))
 }
 
 /// credit-card-type over `brands` for any input.

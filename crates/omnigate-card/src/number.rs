@@ -1,6 +1,6 @@
 //! Card number checks while typing: card-validator 10.0.4's `number()`, over any brand table.
 
-use alloc::{string::String, vec::Vec};
+use alloc::vec::Vec;
 
 use crate::brand::Brand;
 use crate::error::{CardError, Validity};
@@ -58,11 +58,11 @@ pub fn validate_number<'t>(
         candidates: Vec::new(),
         state: Validity::Invalid(error),
     };
-    let mut owned = String::new();
-    let Some(digits) = js::number_digits(input, &mut owned) else {
+    if !js::is_number_text(input) {
         return invalid(CardError::InvalidCharacters);
-    };
-    let (candidates, match_strength) = table.digit_candidates(digits);
+    }
+    // From here on only the digits count: each step reads them in `input`, skipping the rest.
+    let (candidates, match_strength) = table.digit_candidates(input);
     let brand = match candidates.as_slice() {
         [] => return invalid(CardError::UnknownBrand),
         [only] => *only,
@@ -71,19 +71,19 @@ pub fn validate_number<'t>(
             return NumberCheck { brand: None, match_strength, candidates, state };
         }
     };
-    let state = single_brand_state(digits, brand, options);
+    let state = single_brand_state(input, brand, options);
     NumberCheck { brand: Some(brand), match_strength, candidates, state }
 }
 
-/// card-validator's rules once the brand is known.
-fn single_brand_state(digits: &str, brand: &Brand, options: &NumberOptions) -> Validity {
-    let length = digits.len();
+/// card-validator's rules once the brand is known, over the digits of `text`.
+fn single_brand_state(text: &str, brand: &Brand, options: &NumberOptions) -> Validity {
+    let length = js::ascii_digits(text).count();
     let cap = options.max_length.filter(|&cap| cap > 0);
     if cap.is_some_and(|cap| length > cap) {
         return Validity::Invalid(CardError::TooLong);
     }
     let exempt = !brand.luhn() && !options.luhn_validate_union_pay;
-    let luhn_ok = options.skip_luhn_validation || exempt || luhn_sum_ok(digits);
+    let luhn_ok = options.skip_luhn_validation || exempt || luhn_sum_ok(text);
     let mut longest = usize::from(brand.max_length());
     if let Some(cap) = cap {
         longest = longest.min(cap);
@@ -95,10 +95,11 @@ fn single_brand_state(digits: &str, brand: &Brand, options: &NumberOptions) -> V
     }
 }
 
-/// The Luhn sum of a digit string, like card-validator's `luhn10` (which accepts `""`).
-pub(crate) fn luhn_sum_ok(digits: &str) -> bool {
+/// The Luhn sum of the ASCII digits of `text`, like card-validator's `luhn10` (which accepts
+/// `""`).
+pub(crate) fn luhn_sum_ok(text: &str) -> bool {
     let mut sum = 0u32;
-    for (position, byte) in digits.bytes().rev().enumerate() {
+    for (position, byte) in js::ascii_digits(text).rev().enumerate() {
         let digit = u32::from(byte.wrapping_sub(b'0'));
         sum += match position % 2 {
             1 if digit > 4 => digit * 2 - 9,
