@@ -4,6 +4,8 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
+use core::str;
+
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
 /// That is ECMAScript's WhiteSpace and LineTerminator sets. It differs from
@@ -59,10 +61,17 @@ pub(crate) fn all_digits(s: &str) -> bool {
 
 /// True when `s` is a card number typed with JS white space or hyphens: card-validator's
 /// `replace(/-|\s/g, "")` leaves only digits (its `/^\d*$/` test). Callers then read the
-/// ASCII digits where they are ([`ascii_digits`]), so no stripped copy is made. Digits alone,
-/// the usual input, are answered without decoding characters.
+/// ASCII digits where they are ([`ascii_digits`]), so no stripped copy is made.
+///
+/// Digits alone, the usual input, are answered without decoding characters. Otherwise every
+/// run of other characters between the digits and hyphens must be JS white space, which
+/// [`trim`] (shared with the other fields) decides: no second copy of the white space rules.
 pub(crate) fn is_number_text(s: &str) -> bool {
-    all_digits(s) || s.chars().all(|c| c.is_ascii_digit() || c == '-' || is_space(c))
+    // Cut at ASCII bytes, the runs are whole characters: `from_utf8` never fails on them.
+    all_digits(s)
+        || s.as_bytes()
+            .split(|&b| b.is_ascii_digit() || b == b'-')
+            .all(|run| str::from_utf8(run).is_ok_and(|run| trim(run).is_empty()))
 }
 
 /// The ASCII digits of `s`, everything else skipped. Bytes, not chars: no byte of a
@@ -117,6 +126,18 @@ mod tests {
         assert!(!is_space('\u{85}'));
         for s in ["", "a😀", "é€\u{ffff}\u{10000}\u{10ffff}x"] {
             assert_eq!(len16(s), s.encode_utf16().count());
+        }
+    }
+
+    #[test]
+    fn number_text_is_digits_hyphens_and_js_space() {
+        let shapes = ["{}", "4{}1", "-{}{}-", "1 {}2\u{3000}"];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for shape in shapes {
+                let text = shape.replace("{}", c.encode_utf8(&mut [0; 4]));
+                let rule = text.chars().all(|c| c.is_ascii_digit() || c == '-' || is_space(c));
+                assert_eq!(is_number_text(&text), rule, "{text:?}");
+            }
         }
     }
 
