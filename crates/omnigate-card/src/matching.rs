@@ -33,7 +33,9 @@ impl Windows {
     fn new(mut digits: impl Iterator<Item = u8>) -> Self {
         let mut windows = [(0, 0); MAX_DIGITS + 1];
         let (mut low, mut high) = (0u64, 0u64);
-        for window in windows.iter_mut().skip(1) {
+        // Window 0 stays empty: no pattern has 0 digits.
+        let [_, longer @ ..] = &mut windows;
+        for window in longer {
             (low, high) = match digits.next() {
                 Some(digit) => {
                     let digit = u64::from(digit.wrapping_sub(b'0'));
