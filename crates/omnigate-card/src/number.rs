@@ -96,16 +96,15 @@ fn single_brand_state(text: &str, brand: &Brand, options: &NumberOptions) -> Val
 }
 
 /// The Luhn sum of the ASCII digits of `text`, like card-validator's `luhn10` (which accepts
-/// `""`).
+/// `""`). Kept out of line: `validate_number` and [`luhn`](crate::luhn) share one copy.
+#[inline(never)]
 pub(crate) fn luhn_sum_ok(text: &str) -> bool {
     let mut sum = 0u32;
     for (position, byte) in js::ascii_digits(text).rev().enumerate() {
-        let digit = u32::from(byte.wrapping_sub(b'0'));
-        sum += match position % 2 {
-            1 if digit > 4 => digit * 2 - 9,
-            1 => digit * 2,
-            _ => digit,
-        };
+        // Every second digit from the right is doubled; a doubled digit over 9 (at most 18)
+        // counts as the sum of its two digits, which is 9 less.
+        let value = u32::from(byte.wrapping_sub(b'0')) << (position % 2);
+        sum += if value > 9 { value - 9 } else { value };
     }
     sum.is_multiple_of(10)
 }
