@@ -6,11 +6,12 @@ use omnigate_card::NumberOptions;
 use crate::packed::{self, REST};
 use crate::{buffer, spec, tables};
 
-/// card-validator's number options: `max_length` 0 for none; `flags` bit 0
-/// `luhnValidateUnionPay`, bit 1 `skipLuhnValidation`.
+/// card-validator's number options: `max_length` 0 for none (which [`NumberOptions`] reads
+/// as none too, like JS's falsy `0`); `flags` bit 0 `luhnValidateUnionPay`, bit 1
+/// `skipLuhnValidation`.
 pub(crate) fn number_options(max_length: u32, flags: u32) -> NumberOptions {
     NumberOptions {
-        max_length: (max_length > 0).then_some(max_length as usize),
+        max_length: Some(max_length as usize),
         luhn_validate_union_pay: flags & 1 != 0,
         skip_luhn_validation: flags & 2 != 0,
     }
