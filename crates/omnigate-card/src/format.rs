@@ -45,7 +45,8 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
     let mut out = String::new();
     // Filtered from `input` as detection read them: no copy of the digits is made.
     for (index, digit) in crate::js::ascii_digits(input).enumerate() {
-        if index > 0 && gaps.iter().any(|&gap| usize::from(gap) == index) {
+        // Gaps are 1 or more (a brand's record is checked), so no space leads.
+        if gaps.iter().any(|&gap| usize::from(gap) == index) {
             out.push(' ');
         }
         out.push(char::from(digit));
