@@ -71,107 +71,113 @@ pub(crate) fn field(record: &str, index: usize) -> &str {
     Items::new(record, SEPARATOR).nth(index).and_then(|field| field.get(1..)).unwrap_or_default()
 }
 
-/// Each field's name in errors and the rule it broke (Luhn is never refused).
-const RULES: [(&str, &str); FIELDS] = [
-    ("id", "must be 1-64 characters without control characters"),
-    ("name", "must be 1-64 characters without control characters"),
-    ("gateway_brand", "must be 1-32 of A-Z, 0-9 and _"),
-    ("patterns", "must be prefixes or [min, max] ranges of 1-19 digits, min not above max"),
-    ("lengths", "must be one or more lengths of 1-19 digits"),
-    ("gaps", "must be increasing indexes of 1-18"),
-    ("security_code_name", "must be 1-32 characters without control characters"),
-    ("security_code_size", "must be 0-8"),
-    ("luhn", ""),
+/// Each field's name in errors, the rule it broke (Luhn is never refused) and the value it
+/// takes when not given. The name's default is the id and the gateway brand's is derived from
+/// the id (see [`parse`]); the id has none, so a missing id is refused like a wrong type.
+const RULES: [(&str, &str, &str); FIELDS] = [
+    ("id", "must be 1-64 characters without control characters", WRONG_TYPE),
+    ("name", "must be 1-64 characters without control characters", ""),
+    ("gateway_brand", "must be 1-32 of A-Z, 0-9 and _", ""),
+    ("patterns", "must be prefixes or [min, max] ranges of 1-19 digits, min not above max", ""),
+    ("lengths", "must be one or more lengths of 1-19 digits", "16"),
+    ("gaps", "must be increasing indexes of 1-18", "4,8,12"),
+    ("security_code_name", "must be 1-32 characters without control characters", "CVV"),
+    ("security_code_size", "must be 0-8", "3"),
+    ("luhn", "", "1"),
 ];
 
 /// Checks `text` and builds the brand, with its record rewritten with every field given.
 ///
+/// One pass over the fields in order: each is written to the new record (its given value or
+/// its default), then checked and decoded from there, so the first bad field is the one named.
 pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
-    let mut given: [Option<&str>; FIELDS] = [None; FIELDS];
-    for (slot, part) in given.iter_mut().zip(Items::new(text, SEPARATOR)) {
-        *slot = match part.as_bytes().first() {
-            Some(b'=') => part.get(1..),
-            _ if part == "!" => Some(WRONG_TYPE),
-            _ => None,
-        };
-    }
-    let id = given[ID].unwrap_or(WRONG_TYPE);
-    let gateway = given[GATEWAY];
-    let fields = [
-        id,
-        given[NAME].unwrap_or(id),
-        gateway.unwrap_or_default(),
-        given[PATTERNS].unwrap_or_default(),
-        given[LENGTHS].unwrap_or("16"),
-        given[GAPS].unwrap_or("4,8,12"),
-        given[CODE_NAME].unwrap_or("CVV"),
-        given[CODE_SIZE].unwrap_or("3"),
-        if given[LUHN].is_none_or(|flag| flag == "1") { "1" } else { "0" },
-    ];
-    let [_, name, _, patterns, lengths, gaps, code_name, size, luhn] = fields;
-    // The lists are decoded while they are checked: each item is read once.
     let mut brand = Brand {
         record: String::new(),
         patterns: Vec::new(),
         lengths: Vec::new(),
         gaps: Vec::new(),
-        code_size: small(size).unwrap_or_default(),
-        luhn: luhn == "1",
+        code_size: 0,
+        luhn: true,
     };
-    let checks = [
-        is_text(id, 64),
-        is_text(name, 64),
-        match gateway {
-            Some(gateway) => is_gateway(gateway),
-            // Derived from the id, so made of the right characters: only its length can fail.
-            None => (1..=32).contains(&id.bytes().filter(u8::is_ascii_alphanumeric).count()),
-        },
-        each(patterns, |item| pattern(item).map(|p| brand.patterns.push(p)).is_some()),
-        each(lengths, |item| {
-            let length = small(item).filter(|n| (1..=19).contains(n));
-            length.map(|n| brand.lengths.push(n)).is_some()
-        }),
-        gaps.is_empty()
-            || each(gaps, |item| {
-                let last = brand.gaps.last().copied().unwrap_or(0);
-                let gap = small(item).filter(|&gap| gap > last && gap <= 18);
-                gap.map(|gap| brand.gaps.push(gap)).is_some()
-            }),
-        is_text(code_name, 32),
-        small(size).is_some_and(|size| size <= 8),
-    ];
-    if let Some((field, reason)) = checks.iter().zip(RULES).find(|(ok, _)| !**ok).map(|(_, r)| r) {
-        return Err(CardError::InvalidBrand { field, reason });
-    }
-
-    let record = &mut brand.record;
-    for (index, value) in fields.iter().enumerate() {
-        record.push_str(if index == 0 { "=" } else { "\u{1f}=" });
-        match (index, gateway) {
+    let mut parts = Items::new(text, SEPARATOR);
+    let mut id = WRONG_TYPE;
+    for (index, (field, reason, default)) in RULES.into_iter().enumerate() {
+        let given = parts.next().and_then(|part| match part.strip_prefix('=') {
+            Some(value) => Some(value),
+            None => (part == "!").then_some(WRONG_TYPE),
+        });
+        let record = &mut brand.record;
+        record.push_str(if index == ID { "=" } else { "\u{1f}=" });
+        let start = record.len();
+        match (index, given) {
+            (NAME, None) => record.push_str(id),
             (GATEWAY, None) => {
                 for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
                     record.push(char::from(byte.to_ascii_uppercase()));
                 }
             }
-            _ => record.push_str(value),
+            (LUHN, Some(flag)) if flag != "1" => record.push('0'),
+            (_, value) => record.push_str(value.unwrap_or(default)),
+        }
+        let value = record.get(start..).unwrap_or_default();
+        let ok = match index {
+            ID => {
+                id = given.unwrap_or(WRONG_TYPE);
+                is_text(value, 64)
+            }
+            NAME => is_text(value, 64),
+            // A derived gateway brand is made of the right characters: only its length can fail.
+            GATEWAY => is_gateway(value),
+            PATTERNS => each(value, |item| pattern(item).map(|p| brand.patterns.push(p))),
+            LENGTHS => each(value, |item| push_small(&mut brand.lengths, item, 1, 19)),
+            GAPS => {
+                let gaps = &mut brand.gaps;
+                value.is_empty()
+                    || each(value, |item| {
+                        let low = gaps.last().map_or(1, |&last| last.saturating_add(1));
+                        push_small(gaps, item, low, 18)
+                    })
+            }
+            CODE_NAME => is_text(value, 32),
+            CODE_SIZE => {
+                small(value).filter(|&size| size <= 8).map(|size| brand.code_size = size).is_some()
+            }
+            _ => {
+                brand.luhn = value == "1";
+                true
+            }
+        };
+        if !ok {
+            return Err(CardError::InvalidBrand { field, reason });
         }
     }
     Ok(brand)
 }
 
 /// True when `check` accepts every item of the comma-separated `list` (`""` is one empty item).
-fn each(list: &str, check: impl FnMut(&str) -> bool) -> bool {
-    Items::new(list, b',').all(check)
+fn each(list: &str, mut check: impl FnMut(&str) -> Option<()>) -> bool {
+    Items::new(list, b',').all(|item| check(item).is_some())
+}
+
+/// Appends `item` to `list` when it is a number from `low` to `high`.
+fn push_small(list: &mut Vec<u8>, item: &str, low: u8, high: u8) -> Option<()> {
+    list.push(small(item).filter(|n| (low..=high).contains(n))?);
+    Some(())
 }
 
 /// 1 to `max` characters, none of them a control character (the separators are).
+///
+/// Read byte by byte instead of decoding chars: the control characters are U+0000-U+001F and
+/// U+007F, one byte each, and U+0080-U+009F, `C2` followed by `80`-`9F`; every byte but a
+/// continuation byte (`10xxxxxx`) starts a character.
 fn is_text(value: &str, max: usize) -> bool {
-    let mut count = 0;
-    for c in value.chars() {
-        if c.is_control() {
+    let (mut count, mut previous) = (0, 0);
+    for byte in value.bytes() {
+        if byte < 0x20 || byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
             return false;
         }
-        count += 1;
+        count += usize::from(byte & 0xc0 != 0x80);
+        previous = byte;
     }
     (1..=max).contains(&count)
 }
