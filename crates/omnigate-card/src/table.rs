@@ -49,12 +49,12 @@ impl BrandTable {
 
     /// The active brand with this id.
     pub fn get(&self, id: &str) -> Option<&Brand> {
-        self.active.iter().find(|b| b.id() == id)
+        self.active.get(position(&self.active, id)?)
     }
 
     /// The brand with this id, active or removed (credit-card-type's `getTypeInfo`).
     pub fn lookup(&self, id: &str) -> Option<&Brand> {
-        self.get(id).or_else(|| self.removed.iter().find(|b| b.id() == id))
+        self.get(id).or_else(|| self.removed.get(position(&self.removed, id)?))
     }
 
     /// The active brands in priority order.
@@ -96,7 +96,7 @@ impl BrandTable {
     ///
     /// Fails with [`CardError::DuplicateBrand`] when a brand with that id is active.
     pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
-        if self.get(brand.id()).is_some() {
+        if position(&self.active, brand.id()).is_some() {
             return Err(CardError::DuplicateBrand { id: brand.id().to_owned() });
         }
         // At most one removed brand has the id (see `remove`): taking it keeps the ids apart.
@@ -109,7 +109,7 @@ impl BrandTable {
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
-        match self.active.iter_mut().find(|b| b.id() == brand.id()) {
+        match position(&self.active, brand.id()).and_then(|slot| self.active.get_mut(slot)) {
             Some(old) => Ok(core::mem::replace(old, brand)),
             None => Err(not_found(brand.id())),
         }
@@ -121,10 +121,11 @@ impl BrandTable {
     /// Fails with [`CardError::BrandNotFound`], [`CardError::BrandIdMismatch`] when the update
     /// names another id, or [`CardError::InvalidBrand`] when the result is malformed.
     pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), CardError> {
-        let slot = match self.active.iter_mut().find(|b| b.id() == id) {
-            Some(slot) => slot,
-            None => self.removed.iter_mut().find(|b| b.id() == id).ok_or_else(|| not_found(id))?,
+        let slot = match position(&self.active, id) {
+            Some(slot) => self.active.get_mut(slot),
+            None => position(&self.removed, id).and_then(|slot| self.removed.get_mut(slot)),
         };
+        let slot = slot.ok_or_else(|| not_found(id))?;
         *slot = update.apply(slot)?;
         Ok(())
     }
@@ -153,13 +154,21 @@ impl BrandTable {
     }
 }
 
+/// Where the brand `id` stands in `brands`: the one search every lookup and change shares.
+fn position(brands: &[Brand], id: &str) -> Option<usize> {
+    brands.iter().position(|b| b.id() == id)
+}
+
 /// Takes the brand `id` out of `brands`, keeping the others' order.
 fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
-    match brands.iter().position(|b| b.id() == id) {
-        // `slot` is always in bounds; saying so lets the compiler drop `remove`'s panic.
-        Some(slot) if slot < brands.len() => Some(brands.remove(slot)),
-        _ => None,
+    let slot = position(brands, id)?;
+    let behind = brands.get_mut(slot..)?;
+    // Moved past the brands behind it to the end, then popped: the moves `Vec::remove` makes,
+    // without its out-of-bounds panic (and message) that the compiler cannot rule out.
+    for next in 1..behind.len() {
+        behind.swap(next - 1, next);
     }
+    brands.pop()
 }
 
 fn not_found(id: &str) -> CardError {
