@@ -128,14 +128,24 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             NAME => is_text(value, 64),
             // A derived gateway brand is made of the right characters: only its length can fail.
             GATEWAY => is_gateway(value),
-            PATTERNS => each(value, |item| pattern(item).map(|p| brand.patterns.push(p))),
-            LENGTHS => each(value, |item| push_small(&mut brand.lengths, item, 1, 19)),
-            GAPS => {
-                let gaps = &mut brand.gaps;
-                value.is_empty()
-                    || each(value, |item| {
-                        let low = gaps.last().map_or(1, |&last| last.saturating_add(1));
-                        push_small(gaps, item, low, 18)
+            // The lists are decoded while they are checked: each item is read once. No gaps
+            // is the one empty list allowed.
+            PATTERNS | LENGTHS | GAPS => {
+                (index == GAPS && value.is_empty())
+                    || Items::new(value, b',').all(|item| {
+                        if index == PATTERNS {
+                            return pattern(item).map(|p| brand.patterns.push(p)).is_some();
+                        }
+                        let (list, low, high) = match index {
+                            LENGTHS => (&mut brand.lengths, 1, 19),
+                            // Gaps rise: each is above the one before.
+                            _ => {
+                                let last = brand.gaps.last().copied().unwrap_or(0);
+                                (&mut brand.gaps, last.saturating_add(1), 18)
+                            }
+                        };
+                        let number = small(item).filter(|n| (low..=high).contains(n));
+                        number.map(|n| list.push(n)).is_some()
                     })
             }
             CODE_NAME => is_text(value, 32),
@@ -152,17 +162,6 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
         }
     }
     Ok(brand)
-}
-
-/// True when `check` accepts every item of the comma-separated `list` (`""` is one empty item).
-fn each(list: &str, mut check: impl FnMut(&str) -> Option<()>) -> bool {
-    Items::new(list, b',').all(|item| check(item).is_some())
-}
-
-/// Appends `item` to `list` when it is a number from `low` to `high`.
-fn push_small(list: &mut Vec<u8>, item: &str, low: u8, high: u8) -> Option<()> {
-    list.push(small(item).filter(|n| (low..=high).contains(n))?);
-    Some(())
 }
 
 /// 1 to `max` characters, none of them a control character (the separators are).
@@ -279,6 +278,8 @@ mod tests {
         for bad in ["=", "!", "=0", "=20", "=16,", "=1.5", "=+16"] {
             assert_eq!(error_field(&with(4, bad)), "lengths", "{bad}");
         }
+        // Lengths may come in any order and repeat; gaps must rise.
+        assert_eq!(parse(&with(4, "=19,16,16")).unwrap().lengths(), [19, 16, 16]);
         for bad in ["!", "=0", "=19", "=8,4", "=4,4"] {
             assert_eq!(error_field(&with(5, bad)), "gaps", "{bad}");
         }
