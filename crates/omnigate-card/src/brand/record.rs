@@ -211,17 +211,18 @@ fn small(text: &str) -> Option<u8> {
 
 /// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits).
 fn pattern(item: &str) -> Option<Pattern> {
-    let mut bounds = Items::new(item, b'~');
-    let min_text = bounds.next()?;
-    let max_text = bounds.next();
-    let range = max_text.is_some();
-    let max_text = max_text.unwrap_or(min_text);
-    if bounds.next().is_some() || min_text.len() != max_text.len() {
+    // A second `~` stays in the max, where it is not a digit.
+    let tilde = item.bytes().position(|b| b == b'~');
+    let (min_text, max_text) = match tilde {
+        Some(at) => (item.get(..at)?, item.get(at + 1..)?),
+        None => (item, item),
+    };
+    if min_text.len() != max_text.len() {
         return None;
     }
     let (min, max) = (number(min_text)?, number(max_text)?);
     let len = u8::try_from(min_text.len()).ok()?;
-    (min <= max).then_some(Pattern { min, max, len, range })
+    (min <= max).then_some(Pattern { min, max, len, range: tilde.is_some() })
 }
 
 /// `value` in decimal with leading zeros up to `len` digits.
