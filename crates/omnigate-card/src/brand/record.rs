@@ -102,9 +102,10 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
     let mut parts = Items::new(text, SEPARATOR);
     let mut id = WRONG_TYPE;
     for (index, (field, reason, default)) in RULES.into_iter().enumerate() {
-        let given = parts.next().and_then(|part| match part.strip_prefix('=') {
-            Some(value) => Some(value),
-            None => (part == "!").then_some(WRONG_TYPE),
+        let given = parts.next().and_then(|part| match part.as_bytes() {
+            [b'=', ..] => part.get(1..),
+            [b'!'] => Some(WRONG_TYPE),
+            _ => None,
         });
         let record = &mut brand.record;
         record.push_str(if index == ID { "=" } else { "\u{1f}=" });
