@@ -96,11 +96,12 @@ impl BrandTable {
     ///
     /// Fails with [`CardError::DuplicateBrand`] when a brand with that id is active.
     pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
-        if position(&self.active, brand.id()).is_some() {
-            return Err(CardError::DuplicateBrand { id: brand.id().to_owned() });
+        let id = brand.id();
+        if position(&self.active, id).is_some() {
+            return Err(CardError::DuplicateBrand { id: id.to_owned() });
         }
         // At most one removed brand has the id (see `remove`): taking it keeps the ids apart.
-        drop(take_from(&mut self.removed, brand.id()));
+        drop(take_from(&mut self.removed, id));
         self.active.push(brand);
         Ok(())
     }
@@ -109,9 +110,10 @@ impl BrandTable {
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
-        match position(&self.active, brand.id()).and_then(|slot| self.active.get_mut(slot)) {
+        let id = brand.id();
+        match position(&self.active, id).and_then(|slot| self.active.get_mut(slot)) {
             Some(old) => Ok(core::mem::replace(old, brand)),
-            None => Err(not_found(brand.id())),
+            None => Err(not_found(id)),
         }
     }
 
