@@ -135,7 +135,9 @@ impl BrandTable {
     /// Takes the brand `id` out of detection; answers it, as the table now keeps it among the
     /// removed brands.
     pub fn remove(&mut self, id: &str) -> Result<&Brand, CardError> {
-        let brand = self.take(id)?;
+        let Some(brand) = take_from(&mut self.active, id) else {
+            return Err(not_found(id));
+        };
         // No removed brand has this id: `add` drops a removed brand when its id comes back, and
         // nothing else makes an id active, so the active and removed ids never overlap.
         self.removed.push(brand);
