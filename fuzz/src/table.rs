@@ -174,8 +174,8 @@ fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), CardError>
         Operation::Replace(spec) => {
             let brand = built(spec.build(table))?;
             let slot = table.iter().position(|b| b.id() == brand.id());
-            let old = table.replace(brand.clone())?;
-            assert_eq!(old.id(), brand.id());
+            table.replace(brand.clone())?;
+            assert!(slot.is_some(), "only an active brand is replaced: {}", brand.id());
             assert_eq!(table.iter().position(|b| b == &brand), slot);
         }
         Operation::Update(id, update) => {
@@ -192,9 +192,11 @@ fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), CardError>
         Operation::Remove(id) => {
             let id = id.resolve(table);
             let count = table.len();
-            let removed = table.remove(&id)?.clone();
-            assert_eq!((removed.id(), table.len() + 1), (id.as_str(), count));
-            assert!(table.get(&id).is_none() && table.lookup(&id) == Some(&removed));
+            let active = table.get(&id).cloned();
+            table.remove(&id)?;
+            assert!(active.is_some(), "only an active brand is removed: {id:?}");
+            assert_eq!(table.len() + 1, count);
+            assert!(table.get(&id).is_none() && table.lookup(&id) == active.as_ref());
         }
         Operation::ChangeOrder(id, position) => {
             let id = id.resolve(table);

@@ -44,16 +44,13 @@ pub(crate) fn describe_brand(index: usize) -> usize {
 pub(crate) fn add_brand(len: usize, replace: bool) -> usize {
     let brand = buffer::with_input([len], |[text]| spec::read(text, "spec"));
     packed::outcome(brand.and_then(|brand| {
-        tables::native(
-            |table| if replace { table.replace(brand).map(drop) } else { table.add(brand) },
-        )
+        tables::native(|table| if replace { table.replace(brand) } else { table.add(brand) })
     }))
 }
 
 /// Removes the brand whose id is in the input. Answers 0, or the length of the error record.
 pub(crate) fn remove_brand(len: usize) -> usize {
-    let result =
-        buffer::with_input([len], |[id]| tables::native(|table| table.remove(id).map(drop)));
+    let result = buffer::with_input([len], |[id]| tables::native(|table| table.remove(id)));
     packed::outcome(result)
 }
 

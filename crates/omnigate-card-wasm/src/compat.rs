@@ -65,7 +65,7 @@ fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::CardErr
 pub(crate) fn compat_add_card(len: usize) -> usize {
     packed::outcome(brand_from(len).and_then(|brand| {
         tables::compat(|table| match table.get(brand.id()) {
-            Some(_) => table.replace(brand).map(drop),
+            Some(_) => table.replace(brand),
             None => table.add(brand),
         })
     }))
@@ -91,7 +91,7 @@ pub(crate) fn compat_update_card(len: usize) -> usize {
 
 /// `removeCard` of the id in the input.
 pub(crate) fn compat_remove_card(len: usize) -> usize {
-    let result = buffer::with_input([len], |[id]| tables::compat(|t| t.remove(id).map(drop)));
+    let result = buffer::with_input([len], |[id]| tables::compat(|t| t.remove(id)));
     packed::outcome(result)
 }
 

@@ -106,13 +106,17 @@ impl BrandTable {
         Ok(())
     }
 
-    /// Replaces the active brand with the same id, keeping its position; returns the old one.
+    /// Replaces the active brand with the same id, keeping its position. (The old brand is
+    /// dropped, not answered: no caller wanted it, and moving it out cost the browser module.)
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
-    pub fn replace(&mut self, brand: Brand) -> Result<Brand, CardError> {
+    pub fn replace(&mut self, brand: Brand) -> Result<(), CardError> {
         let id = brand.id();
         match position(&self.active, id).and_then(|slot| self.active.get_mut(slot)) {
-            Some(old) => Ok(core::mem::replace(old, brand)),
+            Some(old) => {
+                *old = brand;
+                Ok(())
+            }
             None => Err(not_found(id)),
         }
     }
@@ -132,16 +136,16 @@ impl BrandTable {
         Ok(())
     }
 
-    /// Takes the brand `id` out of detection; answers it, as the table now keeps it among the
-    /// removed brands.
-    pub fn remove(&mut self, id: &str) -> Result<&Brand, CardError> {
+    /// Takes the brand `id` out of detection; the table keeps it among the removed brands, where
+    /// [`lookup`](Self::lookup) and [`update`](Self::update) still find it.
+    pub fn remove(&mut self, id: &str) -> Result<(), CardError> {
         let Some(brand) = take_from(&mut self.active, id) else {
             return Err(not_found(id));
         };
         // No removed brand has this id: `add` drops a removed brand when its id comes back, and
         // nothing else makes an id active, so the active and removed ids never overlap.
         self.removed.push(brand);
-        self.removed.last().ok_or_else(|| not_found(id))
+        Ok(())
     }
 
     /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's

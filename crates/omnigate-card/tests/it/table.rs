@@ -24,8 +24,8 @@ fn add_appends_and_refuses_duplicates() {
 #[test]
 fn replace_keeps_the_position() {
     let mut table = BrandTable::credit_card_type();
-    let old = table.replace(custom("visa", "4").build().unwrap()).unwrap();
-    assert_eq!(old.name(), "Visa");
+    assert_eq!(table.get("visa").unwrap().name(), "Visa");
+    table.replace(custom("visa", "4").build().unwrap()).unwrap();
     assert_eq!(table.iter().next().unwrap().name(), "Custom");
     let error = table.replace(custom("nope", "1").build().unwrap()).unwrap_err();
     assert_eq!(error.code(), "brand_not_found");
@@ -62,7 +62,7 @@ fn update_merges_like_update_card() {
 #[test]
 fn remove_keeps_the_brand_known() {
     let mut table = BrandTable::credit_card_type();
-    assert_eq!(table.remove("mastercard").unwrap().id(), "mastercard");
+    table.remove("mastercard").unwrap();
     assert_eq!(ids(&table, "2"), ["jcb", "mir"]);
     assert!(table.get("mastercard").is_none());
     assert_eq!(table.lookup("mastercard").unwrap().name(), "Mastercard");
