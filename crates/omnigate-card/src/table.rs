@@ -33,7 +33,7 @@ impl BrandTable {
     /// The built-in brands that `keep` keeps, read from their records (a test checks that
     /// every record reads).
     fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
-        let mut active = Vec::with_capacity(BRANDS.len());
+        let mut active = Vec::new();
         for brand in BRANDS.iter().filter_map(|record| Brand::from_record(record).ok()) {
             if keep(&brand) {
                 active.push(brand);
