@@ -110,17 +110,18 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
         let record = &mut brand.record;
         record.push_str(if index == ID { "=" } else { "\u{1f}=" });
         let start = record.len();
-        match (index, given) {
-            (NAME, None) => record.push_str(id),
-            (GATEWAY, None) => {
-                for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
-                    // Already ASCII: the mask only shows the compiler that each push is one
-                    // byte, which spares the loop the UTF-8 encoder.
-                    record.push(char::from(byte.to_ascii_uppercase() & 0x7f));
-                }
+        record.push_str(match (index, given) {
+            (NAME, None) => id,
+            (LUHN, Some(flag)) if flag != "1" => "0",
+            // The gateway brand's default is empty: it is derived below.
+            (_, value) => value.unwrap_or(default),
+        });
+        if index == GATEWAY && given.is_none() {
+            for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
+                // Already ASCII: the mask only shows the compiler that each push is one byte,
+                // which spares the loop the UTF-8 encoder.
+                record.push(char::from(byte.to_ascii_uppercase() & 0x7f));
             }
-            (LUHN, Some(flag)) if flag != "1" => record.push('0'),
-            (_, value) => record.push_str(value.unwrap_or(default)),
         }
         let value = record.get(start..).unwrap_or_default();
         let ok = match index {
