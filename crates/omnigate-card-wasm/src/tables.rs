@@ -32,7 +32,10 @@ pub(crate) fn reset_compat() {
     *COMPAT.lock() = None;
 }
 
-/// Where `brand` (found in `table`) stands in it.
+/// Where `brand` (found in `table`) stands in it: its distance from the first brand in
+/// memory, counted in brands, with no search.
 pub(crate) fn index_of(table: &BrandTable, brand: &Brand) -> u32 {
-    table.iter().position(|b| core::ptr::eq(b, brand)).map_or(u32::MAX, |i| i as u32)
+    let first = table.iter().as_slice().as_ptr() as usize;
+    let offset = (brand as *const Brand as usize).wrapping_sub(first);
+    (offset / core::mem::size_of::<Brand>()) as u32
 }
