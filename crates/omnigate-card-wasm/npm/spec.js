@@ -5,11 +5,11 @@ import { isObject, isString } from './io.js';
 // `!` for a non-object, else nine fields separated by U+001F, each `-` (absent), `!` (wrong type)
 // or `=` and its text; separators inside a given text become U+0001, which no field accepts.
 const SEPARATORS = /[\u001f,~]/g;
-const text = (value, absent = '-') => (isString(value) ? `=${value.replace(SEPARATORS, '\u0001')}` : absent);
-function digits(value) {
-  if (isString(value)) return /[\u001f,~!]/.test(value) ? '!' : value;
-  return Number.isInteger(value) && value >= 0 && value < 1e19 ? String(value) : '!';
-}
+const clean = (value) => value.replace(SEPARATORS, '\u0001');
+const text = (value, absent = '-') => (isString(value) ? `=${clean(value)}` : absent);
+// A pattern bound: a string as given, or a number as `String` writes it. Only digits pass the
+// module's check, so a number comes through only when it is an integer from 0 to 1e19 - 1.
+const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? String(value) : '!');
 function pattern(value) {
   return Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value);
 }
