@@ -149,7 +149,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
                             }
                         };
                         let number = small(item).filter(|n| (low..=high).contains(n));
-                        number.map(|n| list.push(n)).is_some()
+                        // Appended as a slice: that shares the record's reserve-and-copy code,
+                        // where `push` would bring a growth path of its own.
+                        number.map(|n| list.extend_from_slice(&[n])).is_some()
                     })
             }
             CODE_NAME => is_text(value, 32),
