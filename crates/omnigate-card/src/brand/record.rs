@@ -124,12 +124,11 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             }
         }
         let value = record.get(start..).unwrap_or_default();
+        if index == ID {
+            id = given.unwrap_or(WRONG_TYPE);
+        }
         let ok = match index {
-            ID => {
-                id = given.unwrap_or(WRONG_TYPE);
-                is_text(value, 64)
-            }
-            NAME => is_text(value, 64),
+            ID | NAME | CODE_NAME => is_text(value, if index == CODE_NAME { 32 } else { 64 }),
             // A derived gateway brand is made of the right characters: only its length can fail.
             GATEWAY => is_gateway(value),
             // The lists are decoded while they are checked: each item is read once. No gaps
@@ -154,7 +153,6 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
                         number.map(|n| list.extend_from_slice(&[n])).is_some()
                     })
             }
-            CODE_NAME => is_text(value, 32),
             CODE_SIZE => {
                 small(value).filter(|&size| size <= 8).map(|size| brand.code_size = size).is_some()
             }
