@@ -34,8 +34,10 @@ impl BrandTable {
     /// every record reads).
     fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
         let mut active = Vec::new();
-        for brand in BRANDS.iter().filter_map(|record| Brand::from_record(record).ok()) {
-            if keep(&brand) {
+        for record in BRANDS {
+            if let Ok(brand) = Brand::from_record(record)
+                && keep(&brand)
+            {
                 active.push(brand);
             }
         }
