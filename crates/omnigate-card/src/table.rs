@@ -100,7 +100,7 @@ impl BrandTable {
     pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
         let id = brand.id();
         if position(&self.active, id).is_some() {
-            return Err(CardError::DuplicateBrand { id: id.to_owned() });
+            return Err(duplicate(id));
         }
         // At most one removed brand has the id (see `remove`): taking it keeps the ids apart.
         drop(take_from(&mut self.removed, id));
@@ -181,8 +181,20 @@ fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
     brands.pop()
 }
 
+/// [`CardError::BrandNotFound`] for `id`.
 fn not_found(id: &str) -> CardError {
-    CardError::BrandNotFound { id: id.to_owned() }
+    id_error(id, false)
+}
+
+/// [`CardError::DuplicateBrand`] for `id`.
+fn duplicate(id: &str) -> CardError {
+    id_error(id, true)
+}
+
+/// The two errors that name a brand: one function copies the id for both.
+fn id_error(id: &str, duplicate: bool) -> CardError {
+    let id = id.to_owned();
+    if duplicate { CardError::DuplicateBrand { id } } else { CardError::BrandNotFound { id } }
 }
 
 impl Default for BrandTable {
