@@ -2,7 +2,7 @@
 
 use alloc::string::String;
 
-use omnigate_card::{Brand, CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
+use omnigate_card::{CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
 
 use crate::packed;
 use crate::{brands, buffer, tables};
@@ -26,22 +26,24 @@ pub(crate) fn validate_card(
     let text =
         buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
             let mut out = String::new();
-            let (number_error, cvc_error) = tables::native(|table| {
+            // Each record is written as soon as its error is known: no error is kept for later.
+            let cvc_size = tables::native(|table| {
                 let check = omnigate_card::validate_number(number, table, &number_options);
                 let brand = check.brand;
                 if let Some(brand) = brand {
                     packed::push_decimal(&mut out, tables::index_of(table, brand));
                 }
-                (CardNumber::brand_of(number, check).err(), cvc_error(cvc, brand))
+                let error = CardNumber::brand_of(number, check).err();
+                push_record(&mut out, "\u{1e}number\u{1f}", error);
+                brand.map(|brand| brand.security_code().size())
             });
-            push_record(&mut out, "\u{1e}number\u{1f}", number_error);
             // A `today` that cannot date the card makes the expiry unusable.
             let expiry_error = match packed::today(today) {
                 Some(today) => expiry_error(expiry, today, packed::years(max)),
                 None => Some(CardError::InvalidYear),
             };
             push_record(&mut out, "\u{1e}expiry\u{1f}", expiry_error);
-            push_record(&mut out, "\u{1e}cvc\u{1f}", cvc_error);
+            push_record(&mut out, "\u{1e}cvc\u{1f}", cvc_error(cvc, cvc_size));
             if options & 4 != 0 {
                 push_record(&mut out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
             }
@@ -81,16 +83,16 @@ fn only_white_space(text: &str) -> bool {
     !text.bytes().any(|b| b.is_ascii_digit() || b == b'/' || b == 0xef)
 }
 
-/// Why the CVC is not right for `brand` (3 or 4 digits while the brand is unknown).
-fn cvc_error(text: &str, brand: Option<&Brand>) -> Option<CardError> {
-    let size = brand.map(|brand| usize::from(brand.security_code().size()));
+/// Why the CVC is not right for a brand whose code has `size` digits (3 or 4 digits while
+/// the brand is unknown).
+fn cvc_error(text: &str, size: Option<u8>) -> Option<CardError> {
     if size == Some(0) {
         return None;
     }
     // Checked only when the brand has a code: no error is made only to be dropped.
     match Cvc::digits_of(text) {
         // What `Cvc::check_brand` says, without making the `Cvc`.
-        Ok(digits) if size.is_some_and(|size| digits.len() != size) => {
+        Ok(digits) if size.is_some_and(|size| digits.len() != usize::from(size)) => {
             Some(CardError::BrandMismatch)
         }
         Ok(_) => None,
