@@ -1,8 +1,6 @@
 //! The other fields and the formatters: `validateExpiry`, `validateCvc`, `validateHolder`,
 //! `validatePostalCode`, `formatNumber`, `formatExpiry` (with the caret) and `luhn`.
 
-use alloc::vec::Vec;
-
 use crate::packed::{self, FIELD, REST};
 use crate::{buffer, tables};
 
@@ -27,46 +25,46 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
 pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
     let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
         let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
-        // Only a list from JS needs a vector; the other two are read where they are.
-        let (brand_size, listed);
-        let allowed: &[usize] = match (size, lengths.strip_prefix(":")) {
-            (Some(size), _) => {
-                brand_size = [usize::from(size)];
-                &brand_size
-            }
-            (None, None) => &[3, 4],
-            (None, Some(list)) => {
-                listed = numbers(list);
-                &listed
-            }
+        // Always three lengths (see `summary`): repeating one changes no answer.
+        let allowed = match (size, lengths.strip_prefix(":")) {
+            (Some(size), _) => [usize::from(size); 3],
+            (None, None) => [3, 4, 4],
+            (None, Some(list)) => summary(list, text.len()),
         };
-        omnigate_card::validate_cvc(text, allowed)
+        omnigate_card::validate_cvc(text, &allowed)
     });
     packed::validity(&validity)
 }
 
-/// The numbers of a comma-separated list (JS writes counts in decimal); an item that is not
-/// a number reads as `usize::MAX`, which no code length reaches. The empty list reads as one
-/// such item, which `validate_cvc` answers like no lengths at all: never complete.
-fn numbers(list: &str) -> Vec<usize> {
-    let mut numbers = Vec::new();
-    // The item read so far: `None` before its first byte, `usize::MAX` once it holds a
-    // non-digit (saturating keeps it there).
-    let mut number = None;
+/// The shortest and the longest number of a comma-separated list (JS writes counts in
+/// decimal), then `length` if the list has it, else the longest again: `validate_cvc` answers
+/// a code of `length` bytes the same for these three as for the whole list, since it only asks
+/// whether `length` is allowed, whether every length is longer, and which is the longest. So
+/// the list is read where it is, with no vector.
+///
+/// An item that is not a number reads as `usize::MAX`, which no code length reaches. The empty
+/// list reads as one such item, which `validate_cvc` answers like no lengths at all: never
+/// complete.
+fn summary(list: &str, length: usize) -> [usize; 3] {
+    let (mut shortest, mut longest, mut found) = (usize::MAX, 0, false);
+    // The item read so far, 0 before its first digit; `usize::MAX` once it holds a non-digit
+    // (saturating keeps it there). `empty` says no byte of it was read.
+    let (mut number, mut empty) = (0_usize, true);
     // A comma after the last item ends it like the others.
     for byte in list.bytes().chain([b',']) {
-        number = match byte {
-            b',' => {
-                numbers.push(number.unwrap_or(usize::MAX));
-                None
-            }
-            b'0'..=b'9' => Some(
-                number.unwrap_or(0).saturating_mul(10).saturating_add(usize::from(byte - b'0')),
-            ),
-            _ => Some(usize::MAX),
-        };
+        if byte == b',' {
+            let item = if empty { usize::MAX } else { number };
+            shortest = shortest.min(item);
+            longest = longest.max(item);
+            found |= item == length;
+            (number, empty) = (0, true);
+        } else {
+            let digit = if byte.is_ascii_digit() { usize::from(byte - b'0') } else { usize::MAX };
+            number = number.saturating_mul(10).saturating_add(digit);
+            empty = false;
+        }
     }
-    numbers
+    [shortest, longest, if found { length } else { longest }]
 }
 
 /// Checks the cardholder name in the input.
@@ -113,19 +111,40 @@ pub(crate) fn luhn(len: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::numbers;
+    use super::summary;
+
+    /// The numbers of the list, read as `summary` reads its items (the old way, a vector).
+    fn numbers(list: &str) -> Vec<usize> {
+        list.split(',')
+            .map(|item| match item {
+                "" => usize::MAX,
+                _ if item.bytes().all(|b| b.is_ascii_digit()) => item.parse().unwrap_or(usize::MAX),
+                _ => usize::MAX,
+            })
+            .collect()
+    }
 
     #[test]
-    fn cvc_lengths_read_like_parse() {
+    fn cvc_lengths_read_like_the_whole_list() {
         let max = usize::MAX;
-        assert_eq!(numbers(""), [max]);
+        assert_eq!(summary("", 3), [max, max, max]);
+        assert_eq!(summary("3,4", 4), [3, 4, 4]);
+        assert_eq!(summary("0,,x,4a,99999999999999999999999", 0), [0, max, 0]);
         for text in ["", "1", "12345"] {
             assert_eq!(
                 omnigate_card::validate_cvc(text, &[max]),
                 omnigate_card::validate_cvc(text, &[])
             );
         }
-        assert_eq!(numbers("3,4"), [3, 4]);
-        assert_eq!(numbers("0,,x,4a,99999999999999999999999"), [0, max, max, max, max]);
+        let lists = ["", "3", "4", "3,4", "4,3", "0", "2,5", "9,1,3", "x", "3,,5", "6,2,4,3"];
+        for list in lists {
+            for text in ["", "1", "12", "123", "1234", "12345", "123456789", "12a"] {
+                assert_eq!(
+                    omnigate_card::validate_cvc(text, &summary(list, text.len())),
+                    omnigate_card::validate_cvc(text, &numbers(list)),
+                    "{list:?} {text:?}"
+                );
+            }
+        }
     }
 }
