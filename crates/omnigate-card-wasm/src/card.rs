@@ -31,7 +31,7 @@ pub(crate) fn validate_card(
                 let check = omnigate_card::validate_number(number, table, &number_options);
                 let brand = check.brand;
                 if let Some(brand) = brand {
-                    packed::push_decimal(&mut out, tables::index_of(table, brand));
+                    omnigate_card::push_decimal(&mut out, tables::index_of(table, brand), 1);
                 }
                 let error = CardNumber::brand_of(number, check).err();
                 push_record(&mut out, "\u{1e}number\u{1f}", error);

@@ -37,20 +37,11 @@ pub(crate) fn unusable() -> Validity {
     Validity::Invalid(CardError::InvalidCharacters)
 }
 
-/// `value` in decimal.
+/// `value` in decimal, written by the core's one decimal writer (its messages link it anyway).
 pub(crate) fn decimal(value: u32) -> String {
     let mut out = String::new();
-    push_decimal(&mut out, value);
+    omnigate_card::push_decimal(&mut out, value, 1);
     out
-}
-
-/// Appends `value` in decimal to `out`.
-pub(crate) fn push_decimal(out: &mut String, value: u32) {
-    // The higher digits first: at most ten levels deep, and no buffer to index.
-    if value >= 10 {
-        push_decimal(out, value / 10);
-    }
-    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 /// The error record JS throws: `code`, then the message.

@@ -184,9 +184,18 @@ fn push(out: &mut String, text: &str) {
     out.push_str(text);
 }
 
-/// Appends `value` in decimal, padded with zeros to at least `width` digits.
+/// Appends `value` in decimal, padded with zeros to at least `width` digits, without
+/// `core::fmt`: the messages' numbers and dates are written with it, and so are the numbers
+/// the browser module writes into its answers, which then carries one such writer.
+///
+/// ```
+/// let mut out = String::from("expires ");
+/// omnigate_card::push_decimal(&mut out, 7, 2);
+/// omnigate_card::push_decimal(&mut out, 2029, 1);
+/// assert_eq!(out, "expires 072029");
+/// ```
 #[inline(never)]
-pub(crate) fn push_decimal(out: &mut String, value: u32, width: usize) {
+pub fn push_decimal(out: &mut String, value: u32, width: usize) {
     // The higher digits first: at most ten levels deep, and no buffer to index.
     if value >= 10 || width > 1 {
         push_decimal(out, value / 10, width.saturating_sub(1));
