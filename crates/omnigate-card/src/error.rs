@@ -138,9 +138,10 @@ impl CardError {
                 push_decimal(out, u32::from(*max_year), 1);
             }
             Self::InvalidBrand { field, reason } => {
-                for part in ["invalid brand definition: ", field, " ", reason] {
-                    push(out, part);
-                }
+                push(out, "invalid brand definition: ");
+                push(out, field);
+                push(out, " ");
+                push(out, reason);
             }
             // The same words credit-card-type throws, so the JS compat layer can reuse them.
             Self::DuplicateBrand { id } | Self::BrandNotFound { id } => {
