@@ -29,10 +29,18 @@ pub fn validate_holder(input: &str) -> Validity {
     if js::len16(input) > MAX_HOLDER_LENGTH {
         return Validity::Invalid(CardError::TooLong);
     }
-    if input.chars().all(|c| c.is_ascii_digit() || c == '-' || js::is_space(c)) {
-        return Validity::PotentiallyValid;
+    // Only digits, hyphens and JS white space, read on the bytes like `js::trim`.
+    let (bytes, mut at) = (input.as_bytes(), 0);
+    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        match rest {
+            [b'0'..=b'9' | b'-', ..] => at += 1,
+            _ => match js::space_len(rest) {
+                0 => return Validity::Valid,
+                space => at += space,
+            },
+        }
     }
-    Validity::Valid
+    Validity::PotentiallyValid
 }
 
 /// A valid cardholder name, trimmed.
@@ -103,7 +111,20 @@ impl fmt::Display for Holder {
 
 #[cfg(test)]
 mod tests {
-    use super::has_control;
+    use super::{has_control, validate_holder};
+    use crate::js;
+
+    #[test]
+    fn number_like_names_found_on_bytes_as_on_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for text in
+                [alloc::format!("{c}"), alloc::format!("1 {c}-"), alloc::format!("{c}\u{3000}2")]
+            {
+                let like = text.chars().all(|c| c.is_ascii_digit() || c == '-' || js::is_space(c));
+                assert_eq!(validate_holder(&text).is_valid(), !like, "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn controls_found_on_bytes_are_rusts() {

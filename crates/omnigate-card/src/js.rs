@@ -31,18 +31,45 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
+/// The length in bytes of the JS white space character (see [`is_space`]) `bytes` starts
+/// with, or 0 when they start with anything else.
+///
+/// Read on the UTF-8 bytes, without decoding: checks that skip white space need not decode the
+/// characters they skip. No continuation byte starts one of these sequences, so stepping a
+/// byte at a time past other characters never finds white space inside one.
+pub(crate) fn space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b'\t'..=b'\r' | b' ', ..] => 1,
+        [0xc2, 0xa0, ..] => 2,
+        // U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..]
+        | [0xef, 0xbb, 0xbf, ..] => 3,
+        _ => 0,
+    }
+}
+
 /// `s` without the JS white space at either end (JS `trim()`).
 ///
-/// One forward pass that remembers where the first and the last other character are: the
-/// browser module keeps one small loop instead of `trim_matches`, which decodes from both ends.
+/// One forward pass over the bytes that remembers where the first and the last other byte are:
+/// the browser module keeps one small loop that decodes nothing, instead of `trim_matches`,
+/// which decodes from both ends.
 pub(crate) fn trim(s: &str) -> &str {
-    let (mut start, mut end) = (None, 0);
-    for (at, c) in s.char_indices() {
-        if !is_space(c) {
-            start.get_or_insert(at);
-            end = at + c.len_utf8();
+    let bytes = s.as_bytes();
+    let (mut start, mut end, mut at) = (None, 0, 0);
+    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        match space_len(rest) {
+            0 => {
+                start.get_or_insert(at);
+                at += 1;
+                end = at;
+            }
+            space => at += space,
         }
     }
+    // Both ends are character boundaries: white space is skipped whole.
     s.get(start.unwrap_or(end)..end).unwrap_or_default()
 }
 
@@ -139,6 +166,16 @@ mod tests {
                 assert_eq!(is_number_text(&text), rule, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn space_len_reads_is_space_on_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = alloc::format!("{c}a");
+            let len = if is_space(c) { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(text.as_bytes()), len, "{c:?}");
+        }
+        assert_eq!(space_len(b""), 0);
     }
 
     #[test]
