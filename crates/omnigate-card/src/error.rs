@@ -79,6 +79,70 @@ pub enum CardError {
     BrandIdMismatch,
 }
 
+/// The codes of the [`CardError`] variants, one a line, in the order the variants are declared
+/// (their [`index`](CardError::index)). Kept as one text rather than a `match` of texts, which
+/// compiles to two tables of addresses and lengths, eight bytes per variant.
+const CODES: &str = "\
+empty
+invalid_characters
+too_short
+too_long
+unknown_brand
+invalid_luhn
+brand_mismatch
+invalid_month
+invalid_year
+expired
+too_far_in_future
+invalid_cvc
+invalid_holder
+invalid_postal_code
+invalid_brand
+duplicate_brand
+brand_not_found
+brand_id_mismatch";
+
+/// The fixed messages, one a line in the same order: the whole message of an error that carries
+/// no values, the words after the id for the two that start with one, and nothing (an empty
+/// line) for the others, whose [`push_message`](CardError::push_message) writes them whole.
+/// The words after an id are the ones credit-card-type throws, so the JS compat layer can reuse
+/// them.
+const FIXED_MESSAGES: &str = "\
+this field is required
+only digits are allowed here
+the value is incomplete
+the value is too long
+the card number does not match any card brand
+the card number is invalid (check digit mismatch)
+the value does not fit the card's brand
+the expiry month must be between 1 and 12
+the expiry year is invalid
+\n\
+\n\
+the security code must be 3 or 4 digits
+the cardholder name is invalid
+the postal code is invalid
+\n\
+\" is already a card type.
+\" is not a supported card type.
+Cannot overwrite type parameter.";
+
+/// Line `index` of `lines` (the last line past it), found with one byte loop and no string
+/// searching machinery.
+fn line(lines: &'static str, index: usize) -> &'static str {
+    let (mut start, mut end, mut seen) = (0, lines.len(), 0);
+    for (at, byte) in lines.bytes().enumerate() {
+        if byte == b'\n' {
+            if seen == index {
+                end = at;
+                break;
+            }
+            (start, seen) = (at + 1, seen + 1);
+        }
+    }
+    lines.get(start..end).unwrap_or_default()
+}
+
 impl CardError {
     /// The stable machine-readable code of this error.
     ///
@@ -86,25 +150,31 @@ impl CardError {
     /// assert_eq!(omnigate_card::CardError::InvalidLuhn.code(), "invalid_luhn");
     /// ```
     pub fn code(&self) -> &'static str {
+        line(CODES, self.index())
+    }
+
+    /// Where the variant is declared, counting from 0: its line in [`CODES`] and
+    /// [`FIXED_MESSAGES`]. (It is also the variant's tag, so this compiles to reading it.)
+    fn index(&self) -> usize {
         match self {
-            Self::Empty => "empty",
-            Self::InvalidCharacters => "invalid_characters",
-            Self::TooShort => "too_short",
-            Self::TooLong => "too_long",
-            Self::UnknownBrand => "unknown_brand",
-            Self::InvalidLuhn => "invalid_luhn",
-            Self::BrandMismatch => "brand_mismatch",
-            Self::InvalidMonth => "invalid_month",
-            Self::InvalidYear => "invalid_year",
-            Self::Expired { .. } => "expired",
-            Self::TooFarInFuture { .. } => "too_far_in_future",
-            Self::InvalidCvc => "invalid_cvc",
-            Self::InvalidHolder => "invalid_holder",
-            Self::InvalidPostalCode => "invalid_postal_code",
-            Self::InvalidBrand { .. } => "invalid_brand",
-            Self::DuplicateBrand { .. } => "duplicate_brand",
-            Self::BrandNotFound { .. } => "brand_not_found",
-            Self::BrandIdMismatch => "brand_id_mismatch",
+            Self::Empty => 0,
+            Self::InvalidCharacters => 1,
+            Self::TooShort => 2,
+            Self::TooLong => 3,
+            Self::UnknownBrand => 4,
+            Self::InvalidLuhn => 5,
+            Self::BrandMismatch => 6,
+            Self::InvalidMonth => 7,
+            Self::InvalidYear => 8,
+            Self::Expired { .. } => 9,
+            Self::TooFarInFuture { .. } => 10,
+            Self::InvalidCvc => 11,
+            Self::InvalidHolder => 12,
+            Self::InvalidPostalCode => 13,
+            Self::InvalidBrand { .. } => 14,
+            Self::DuplicateBrand { .. } => 15,
+            Self::BrandNotFound { .. } => 16,
+            Self::BrandIdMismatch => 17,
         }
     }
 }
@@ -143,7 +213,6 @@ impl CardError {
                 push(out, " ");
                 push(out, reason);
             }
-            // The same words credit-card-type throws, so the JS compat layer can reuse them.
             Self::DuplicateBrand { id } | Self::BrandNotFound { id } => {
                 push(out, "\"");
                 push(out, id);
@@ -156,25 +225,7 @@ impl CardError {
     /// The whole message of an error that carries no values, the end of those that carry an id
     /// (empty for the others).
     fn fixed_message(&self) -> &'static str {
-        match self {
-            Self::Empty => "this field is required",
-            Self::InvalidCharacters => "only digits are allowed here",
-            Self::TooShort => "the value is incomplete",
-            Self::TooLong => "the value is too long",
-            Self::UnknownBrand => "the card number does not match any card brand",
-            Self::InvalidLuhn => "the card number is invalid (check digit mismatch)",
-            Self::BrandMismatch => "the value does not fit the card's brand",
-            Self::InvalidMonth => "the expiry month must be between 1 and 12",
-            Self::InvalidYear => "the expiry year is invalid",
-            Self::InvalidCvc => "the security code must be 3 or 4 digits",
-            Self::InvalidHolder => "the cardholder name is invalid",
-            Self::InvalidPostalCode => "the postal code is invalid",
-            Self::BrandIdMismatch => "Cannot overwrite type parameter.",
-            // The words after the id these two start with.
-            Self::DuplicateBrand { .. } => "\" is already a card type.",
-            Self::BrandNotFound { .. } => "\" is not a supported card type.",
-            _ => "",
-        }
+        line(FIXED_MESSAGES, self.index())
     }
 }
 
@@ -262,6 +313,65 @@ impl Validity {
 #[cfg(test)]
 mod tests {
     use super::CardError;
+    use crate::YearMonth;
+
+    #[test]
+    fn every_variant_reads_its_own_lines() {
+        let month = YearMonth::checked(2026, 6).unwrap();
+        let id = || "x".into();
+        let (field, reason) = ("id", "r");
+        let errors = [
+            (CardError::Empty, "empty", "this field is required"),
+            (CardError::InvalidCharacters, "invalid_characters", "only digits are allowed here"),
+            (CardError::TooShort, "too_short", "the value is incomplete"),
+            (CardError::TooLong, "too_long", "the value is too long"),
+            (
+                CardError::UnknownBrand,
+                "unknown_brand",
+                "the card number does not match any card brand",
+            ),
+            (
+                CardError::InvalidLuhn,
+                "invalid_luhn",
+                "the card number is invalid (check digit mismatch)",
+            ),
+            (CardError::BrandMismatch, "brand_mismatch", "the value does not fit the card's brand"),
+            (CardError::InvalidMonth, "invalid_month", "the expiry month must be between 1 and 12"),
+            (CardError::InvalidYear, "invalid_year", "the expiry year is invalid"),
+            (
+                CardError::Expired { expiry: month, today: month },
+                "expired",
+                "the card expired in 06/2026 (today is 06/2026)",
+            ),
+            (
+                CardError::TooFarInFuture { year: 2050, max_year: 2045 },
+                "too_far_in_future",
+                "the expiry year 2050 is after 2045",
+            ),
+            (CardError::InvalidCvc, "invalid_cvc", "the security code must be 3 or 4 digits"),
+            (CardError::InvalidHolder, "invalid_holder", "the cardholder name is invalid"),
+            (CardError::InvalidPostalCode, "invalid_postal_code", "the postal code is invalid"),
+            (
+                CardError::InvalidBrand { field, reason },
+                "invalid_brand",
+                "invalid brand definition: id r",
+            ),
+            (
+                CardError::DuplicateBrand { id: id() },
+                "duplicate_brand",
+                "\"x\" is already a card type.",
+            ),
+            (
+                CardError::BrandNotFound { id: id() },
+                "brand_not_found",
+                "\"x\" is not a supported card type.",
+            ),
+            (CardError::BrandIdMismatch, "brand_id_mismatch", "Cannot overwrite type parameter."),
+        ];
+        for (error, code, message) in errors {
+            assert_eq!((error.code(), error.message().as_str()), (code, message));
+        }
+    }
 
     #[test]
     fn messages_with_values_put_them_between_their_pieces() {
