@@ -20,16 +20,16 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
 }
 
 /// Checks the security code in the input: `value`, then a brand id (`brand_len` bytes, maybe
-/// none), then allowed lengths written as `3,4` (`lengths_len` bytes). The brand's code size
-/// wins when the id is in the table; no lengths means 3 or 4.
+/// none), then allowed lengths written as `:3,4` (`lengths_len` bytes). The brand's code size
+/// wins when the id is in the table; no lengths (no `:`) means 3 or 4.
 pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
     let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
         let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
         // Always three lengths (see `summary`): repeating one changes no answer.
-        let allowed = match (size, lengths.strip_prefix(":")) {
+        let allowed = match (size, lengths.as_bytes()) {
             (Some(size), _) => [usize::from(size); 3],
-            (None, None) => [3, 4, 4],
-            (None, Some(list)) => summary(list, text.len()),
+            (None, [b':', list @ ..]) => summary(list, text.len()),
+            (None, _) => [3, 4, 4],
         };
         omnigate_card::validate_cvc(text, &allowed)
     });
@@ -45,13 +45,13 @@ pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> 
 /// An item that is not a number reads as `usize::MAX`, which no code length reaches. The empty
 /// list reads as one such item, which `validate_cvc` answers like no lengths at all: never
 /// complete.
-fn summary(list: &str, length: usize) -> [usize; 3] {
+fn summary(list: &[u8], length: usize) -> [usize; 3] {
     let (mut shortest, mut longest, mut found) = (usize::MAX, 0, false);
     // The item read so far, 0 before its first digit; `usize::MAX` once it holds a non-digit
     // (saturating keeps it there). `empty` says no byte of it was read.
     let (mut number, mut empty) = (0_usize, true);
     // A comma after the last item ends it like the others.
-    for byte in list.bytes().chain([b',']) {
+    for &byte in list.iter().chain(b",") {
         if byte == b',' {
             let item = if empty { usize::MAX } else { number };
             shortest = shortest.min(item);
@@ -127,9 +127,9 @@ mod tests {
     #[test]
     fn cvc_lengths_read_like_the_whole_list() {
         let max = usize::MAX;
-        assert_eq!(summary("", 3), [max, max, max]);
-        assert_eq!(summary("3,4", 4), [3, 4, 4]);
-        assert_eq!(summary("0,,x,4a,99999999999999999999999", 0), [0, max, 0]);
+        assert_eq!(summary(b"", 3), [max, max, max]);
+        assert_eq!(summary(b"3,4", 4), [3, 4, 4]);
+        assert_eq!(summary(b"0,,x,4a,99999999999999999999999", 0), [0, max, 0]);
         for text in ["", "1", "12345"] {
             assert_eq!(
                 omnigate_card::validate_cvc(text, &[max]),
@@ -140,7 +140,7 @@ mod tests {
         for list in lists {
             for text in ["", "1", "12", "123", "1234", "12345", "123456789", "12a"] {
                 assert_eq!(
-                    omnigate_card::validate_cvc(text, &summary(list, text.len())),
+                    omnigate_card::validate_cvc(text, &summary(list.as_bytes(), text.len())),
                     omnigate_card::validate_cvc(text, &numbers(list)),
                     "{list:?} {text:?}"
                 );
