@@ -33,8 +33,8 @@ pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
     let code = js::trim(input);
     // Bytes stand for characters here: while the characters are ASCII letters and digits each
     // is one byte, and the first other character starts with a byte that is not one either.
-    let mut start = code.bytes().take(min_length);
-    if code.is_empty() || !start.all(|b| b.is_ascii_alphanumeric()) {
+    let start = code.as_bytes().get(..min_length).unwrap_or(code.as_bytes());
+    if code.is_empty() || !start.iter().all(u8::is_ascii_alphanumeric) {
         return Validity::PotentiallyValid;
     }
     Validity::Valid
