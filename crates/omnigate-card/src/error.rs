@@ -103,10 +103,9 @@ brand_not_found
 brand_id_mismatch";
 
 /// The fixed messages, one a line in the same order: the whole message of an error that carries
-/// no values, the words after the id for the two that start with one, and nothing (an empty
-/// line) for the others, whose [`push_message`](CardError::push_message) writes them whole.
-/// The words after an id are the ones credit-card-type throws, so the JS compat layer can reuse
-/// them.
+/// no values, the words after the last value for the others (an empty line when a value ends
+/// it); [`push_message`](CardError::push_message) writes what comes before. The words after an
+/// id are the ones credit-card-type throws, so the JS compat layer can reuse them.
 const FIXED_MESSAGES: &str = "\
 this field is required
 only digits are allowed here
@@ -117,7 +116,7 @@ the card number is invalid (check digit mismatch)
 the value does not fit the card's brand
 the expiry month must be between 1 and 12
 the expiry year is invalid
-\n\
+)
 \n\
 the security code must be 3 or 4 digits
 the cardholder name is invalid
@@ -192,14 +191,14 @@ impl CardError {
     /// browser module's error records) write each message where it goes, with no copy.
     pub fn push_message(&self, out: &mut String) {
         // Values are written straight into `out` between the fixed pieces, so no message needs
-        // a text of its own; `push` keeps one copy of the appending code for all of them.
+        // a text of its own; `push` keeps one copy of the appending code for all of them. Every
+        // message then ends with its line of `FIXED_MESSAGES`, the whole of most of them.
         match self {
             Self::Expired { expiry, today } => {
                 push(out, "the card expired in ");
                 expiry.push_to(out);
                 push(out, " (today is ");
                 today.push_to(out);
-                push(out, ")");
             }
             Self::TooFarInFuture { year, max_year } => {
                 push(out, "the expiry year ");
@@ -216,14 +215,14 @@ impl CardError {
             Self::DuplicateBrand { id } | Self::BrandNotFound { id } => {
                 push(out, "\"");
                 push(out, id);
-                push(out, self.fixed_message());
             }
-            fixed => push(out, fixed.fixed_message()),
+            _ => {}
         }
+        push(out, self.fixed_message());
     }
 
-    /// The whole message of an error that carries no values, the end of those that carry an id
-    /// (empty for the others).
+    /// The end of the message: the whole of it for an error that carries no values, the words
+    /// after the last value for the others (empty when a value ends it).
     fn fixed_message(&self) -> &'static str {
         line(FIXED_MESSAGES, self.index())
     }
