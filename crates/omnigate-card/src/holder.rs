@@ -29,18 +29,11 @@ pub fn validate_holder(input: &str) -> Validity {
     if js::len16(input) > MAX_HOLDER_LENGTH {
         return Validity::Invalid(CardError::TooLong);
     }
-    // Only digits, hyphens and JS white space, read on the bytes like `js::trim`.
-    let (bytes, mut at) = (input.as_bytes(), 0);
-    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
-        match rest {
-            [b'0'..=b'9' | b'-', ..] => at += 1,
-            _ => match js::space_len(rest) {
-                0 => return Validity::Valid,
-                space => at += space,
-            },
-        }
+    // Only digits, hyphens and JS white space: the rule card numbers are typed with.
+    if js::is_number_text(input) {
+        return Validity::PotentiallyValid;
     }
-    Validity::PotentiallyValid
+    Validity::Valid
 }
 
 /// A valid cardholder name, trimmed.
