@@ -6,13 +6,13 @@
 //! through the module's exported `memory`. Between two calls nothing here is borrowed, so JS writing into the input
 //! buffer never races a Rust reference.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use core::str;
 
 use spin::Mutex;
 
 static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+static OUTPUT: Mutex<String> = Mutex::new(String::new());
 static LIST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
 /// Makes the input buffer `size` bytes long, keeping what it holds; returns its address.
@@ -58,11 +58,19 @@ fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
 
 /// Makes `parts`, joined, the output text; returns its length in bytes.
 pub(crate) fn emit(parts: &[&str]) -> usize {
+    write(|output| {
+        for part in parts {
+            output.push_str(part);
+        }
+    })
+}
+
+/// Makes what `f` appends to an empty text the output text; returns its length in bytes. The
+/// text is written in place: no temporary string is copied over.
+pub(crate) fn write(f: impl FnOnce(&mut String)) -> usize {
     let mut output = OUTPUT.lock();
     output.clear();
-    for part in parts {
-        output.extend_from_slice(part.as_bytes());
-    }
+    f(&mut output);
     output.len()
 }
 

@@ -23,18 +23,17 @@ pub(crate) fn validate_card(
     max: Option<f64>,
 ) -> usize {
     let number_options = brands::number_options(options >> 3, options & 3);
-    let text =
+    buffer::write(|out| {
         buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
-            let mut out = String::new();
             // Each record is written as soon as its error is known: no error is kept for later.
             let cvc_size = tables::native(|table| {
                 let check = omnigate_card::validate_number(number, table, &number_options);
                 let brand = check.brand;
                 if let Some(brand) = brand {
-                    omnigate_card::push_decimal(&mut out, tables::index_of(table, brand), 1);
+                    omnigate_card::push_decimal(out, tables::index_of(table, brand), 1);
                 }
                 let error = CardNumber::brand_of(number, check).err();
-                push_record(&mut out, "\u{1e}number\u{1f}", error);
+                push_record(out, "\u{1e}number\u{1f}", error);
                 brand.map(|brand| brand.security_code().size())
             });
             // A `today` that cannot date the card makes the expiry unusable.
@@ -42,14 +41,13 @@ pub(crate) fn validate_card(
                 Some(today) => expiry_error(expiry, today, packed::years(max)),
                 None => Some(CardError::InvalidYear),
             };
-            push_record(&mut out, "\u{1e}expiry\u{1f}", expiry_error);
-            push_record(&mut out, "\u{1e}cvc\u{1f}", cvc_error(cvc, cvc_size));
+            push_record(out, "\u{1e}expiry\u{1f}", expiry_error);
+            push_record(out, "\u{1e}cvc\u{1f}", cvc_error(cvc, cvc_size));
             if options & 4 != 0 {
-                push_record(&mut out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
+                push_record(out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
             }
-            out
         });
-    buffer::emit(&[&text])
+    })
 }
 
 /// Appends the record of a field's error, if it has one. `start` is the record's start: the

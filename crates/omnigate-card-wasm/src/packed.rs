@@ -46,9 +46,7 @@ pub(crate) fn decimal(value: u32) -> String {
 
 /// The error record JS throws: `code`, then the message.
 pub(crate) fn error(error: &CardError) -> usize {
-    let mut out = String::new();
-    push_error(&mut out, error);
-    crate::buffer::emit(&[&out])
+    crate::buffer::write(|out| push_error(out, error))
 }
 
 /// Appends `error`'s `code` and message, separated by [`FIELD`]: the end of every error record.
