@@ -12,6 +12,9 @@ function notInitialized() {
 
 // Instantiates what `init` was given: a URL or Request to fetch, a Response, the bytes, or a
 // compiled WebAssembly.Module. Answers an Instance for a Module, else `{ module, instance }`.
+// A Response is read whole and then compiled, not streamed: the module is small enough that
+// streaming saves nothing measurable, and a server that sends .wasm files without
+// `Content-Type: application/wasm` (which breaks a streamed compile) needs no second path.
 async function instantiate(source) {
   if (typeof source === 'string' || source instanceof URL || source instanceof Request) {
     source = await fetch(source);
@@ -19,15 +22,6 @@ async function instantiate(source) {
   if (source instanceof Response) {
     if (!source.ok) {
       throw new Error(`omnigate-card: failed to fetch its wasm: ${source.status} ${source.statusText} (${source.url})`);
-    }
-    if (typeof WebAssembly.instantiateStreaming === 'function') {
-      try {
-        return await WebAssembly.instantiateStreaming(source);
-      } catch (error) {
-        // A server that sends .wasm files without `Content-Type: application/wasm` only breaks
-        // the streaming compile (before reading the body); the bytes still instantiate.
-        if (source.headers.get('content-type') === 'application/wasm') throw error;
-      }
     }
     source = await source.arrayBuffer();
   }
