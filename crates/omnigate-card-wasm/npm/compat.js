@@ -19,8 +19,8 @@ import { encodeSpec } from './spec.js';
 // Browsers and bundlers: the compat module loads itself (Node: it is ready on import).
 await init();
 
-const { change, put, putAll, record } = connect(wasm);
-const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
+const [put, putAll, , record, change] = connect(wasm);
+const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, put, putAll);
 
 const cardNames = {
   VISA: 'visa',

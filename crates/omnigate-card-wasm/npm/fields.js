@@ -13,8 +13,9 @@ function cvcLengths(maxLength) {
   return length === undefined ? '' : `:${length}`;
 }
 
-/** `validateCvc`, `validateHolder` and `validatePostalCode` over `wasm`, whose buffers `io` writes. */
-export function fieldChecks(wasm, { put, putAll }) {
+/** `validateCvc`, `validateHolder` and `validatePostalCode` over `wasm`, whose input buffer
+ *  `put` and `putAll` (from `connect`) write. */
+export function fieldChecks(wasm, put, putAll) {
   return {
     /** `{ isValid, isPotentiallyValid }` for a security code; options `brand` or `maxLength`. */
     validateCvc(value, options) {

@@ -11,7 +11,7 @@ import { encodeSpec } from './spec.js';
  *  import; init resolves at once). */
 export { init as default } from '#omnigate-card-wasm';
 
-const { change, put, putAll, text, record } = connect(wasm);
+const [put, putAll, text, record, change] = connect(wasm);
 
 // The package's brands, described once per change of its table: frozen info objects in table
 // order (the module's brand indexes).
@@ -115,7 +115,7 @@ export function validateExpiry(value, options) {
   };
 }
 
-export const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, { put, putAll });
+export const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, put, putAll);
 
 // `{ value, caret }` from a formatting export, which answers the caret, U+001F, the value.
 function formatted(format, value, caret) {

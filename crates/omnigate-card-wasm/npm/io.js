@@ -20,8 +20,8 @@ export const option = (options, name) => (isObject(options) ? options[name] : un
 /** A comma-separated list of numbers from a brand record as an array ('' is the empty list). */
 export const numbers = (list) => (list === '' ? [] : list.split(',').map(Number));
 
-/** The buffers of one wasm module (the main one, or compat's): `put`, `putAll`, `text`,
- *  `record`, `change`. */
+/** The buffers of one wasm module (the main one, or compat's), as the array
+ *  `[put, putAll, text, record, change]` (an array: minified, its items' names cost nothing). */
 export function connect(wasm) {
   // A view of the module's memory. When the memory grows its buffer detaches, and a view of a
   // detached buffer has length 0: then the next `view()` makes a new one.
@@ -81,7 +81,7 @@ export function connect(wasm) {
     }
   }
 
-  return { put, putAll, text, record, change };
+  return [put, putAll, text, record, change];
 }
 
 /** A JS number option as a count (non-negative, finite, truncated), else `undefined`. */
