@@ -117,11 +117,11 @@ export function validateExpiry(value, options) {
 
 export const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, put, putAll);
 
-// `{ value, caret }` from a formatting export, which answers the caret, U+001F, the value.
+// `{ value, caret }` from a formatting export, which answers the caret, U+001F, the value (made
+// of digits, spaces and `/` only: no second U+001F).
 function formatted(format, value, caret) {
-  const out = text(format(put(textOf(value)), count(caret) ?? 0xffffffff));
-  const split = out.indexOf('\u001f');
-  return { value: out.slice(split + 1), caret: Number(out.slice(0, split)) };
+  const [at, out] = record(format(put(textOf(value)), count(caret) ?? 0xffffffff));
+  return { value: out, caret: Number(at) };
 }
 
 /** The number with its brand's gaps (`'3782 822463 10005'`). */
