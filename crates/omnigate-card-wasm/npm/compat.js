@@ -20,7 +20,7 @@ import { encodeSpec } from './spec.js';
 await init();
 
 const [put, putAll, , record, change] = connect(wasm);
-const { validateCvc, validateHolder, validatePostalCode } = fieldChecks(wasm, put, putAll);
+const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, putAll);
 
 const cardNames = {
   VISA: 'visa',
