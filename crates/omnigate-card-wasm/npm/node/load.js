@@ -3,9 +3,9 @@
 // functions of numbers and its `memory` (`src/exports.rs`).
 import { readFileSync } from 'node:fs';
 
-/** The exports of the wasm module at `url` (`wasm`), ready now, and an `init` that has nothing
- *  left to do (browser code may call it under Node too). */
+/** `[wasm, init]`: the exports of the wasm module at `url`, ready now, and an `init` that has
+ *  nothing left to do (browser code may call it under Node too). */
 export function nodeModule(url) {
   const { exports } = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(url)));
-  return { wasm: exports, init: async () => {} };
+  return [exports, async () => {}];
 }

@@ -28,9 +28,9 @@ async function instantiate(source) {
   return WebAssembly.instantiate(source);
 }
 
-/** The exports of the wasm module at `url` (`wasm`), and `init(input?)`, which loads it once:
- *  from `input.module_or_path` (the form the package's wasm-bindgen loader took, kept for its
- *  callers) or `input` itself, else from `url`. */
+/** `[wasm, init]`: the exports of the wasm module at `url`, and `init(input?)`, which loads it
+ *  once: from `input.module_or_path` (the form the package's wasm-bindgen loader took, kept for
+ *  its callers) or `input` itself, else from `url`. */
 export function webModule(url) {
   // Filled with the module's exports by `init`; until then every read falls through to a
   // prototype that throws, so a call made too early says what to do.
@@ -49,5 +49,5 @@ export function webModule(url) {
     );
     return loading;
   }
-  return { wasm, init };
+  return [wasm, init];
 }
