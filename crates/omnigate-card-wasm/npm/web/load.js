@@ -2,14 +2,6 @@
 // and exports plain functions of numbers and its `memory` (`src/exports.rs`), so instantiating
 // it is all the glue there is.
 
-// Until `init` has loaded the module, reading any export throws this instead of a TypeError.
-function notInitialized() {
-  throw Object.assign(
-    new Error('omnigate-card: call and await the default export, init(), before anything else'),
-    { code: 'not_initialized' },
-  );
-}
-
 // Instantiates what `init` was given: a URL or Request to fetch, a Response, the bytes, or a
 // compiled WebAssembly.Module. Answers an Instance for a Module, else `{ module, instance }`.
 // A Response is read whole and then compiled, not streamed: the module is small enough that
@@ -33,12 +25,20 @@ async function instantiate(source) {
  *  its callers) or `input` itself, else from `url`. */
 export function webModule(url) {
   // Filled with the module's exports by `init`; until then every read falls through to a
-  // prototype that throws, so a call made too early says what to do.
-  const wasm = Object.create(new Proxy({}, { get: notInitialized }));
+  // prototype that throws a coded Error (not a TypeError), so a call made too early says what
+  // to do.
+  const wasm = Object.create(new Proxy({}, {
+    get() {
+      throw Object.assign(
+        new Error('omnigate-card: call and await the default export, init(), before anything else'),
+        { code: 'not_initialized' },
+      );
+    },
+  }));
   let loading;
   function init(input) {
     const given = Object.getPrototypeOf(input ?? 0) === Object.prototype ? input.module_or_path : input;
-    loading ??= instantiate(given ?? url).then(
+    return (loading ??= instantiate(given ?? url).then(
       (result) => {
         Object.assign(wasm, (result.instance ?? result).exports);
       },
@@ -46,8 +46,7 @@ export function webModule(url) {
         loading = undefined; // a later call may try again
         throw error;
       },
-    );
-    return loading;
+    ));
   }
   return [wasm, init];
 }
