@@ -158,12 +158,13 @@ export function validateCard(card, options) {
   const given = typeof max === 'number';
   const maxLength = Math.min(count(option(options, 'maxLength')) ?? 0, 0x0fffffff);
   const flags = (numberFlags(options) | (holderGiven ? 4 : 0)) + maxLength * 8;
-  // The brand's index ('' for none), then one record per error, separated by U+001E.
+  // The brand's index ('' for none: no index of the table), then one record per error,
+  // separated by U+001E.
   const [brand, ...errors] = text(wasm.validateCard(...lengths, flags, today, given,
     given ? max : 0)).split('\u001e');
   return {
     isValid: errors.length === 0,
-    brand: brand === '' ? null : brandTable()[Number(brand)],
+    brand: brandTable()[brand] ?? null,
     errors: errors.map((error) => {
       const [field, code, message] = error.split('\u001f');
       return { field, code, message };
