@@ -6,9 +6,10 @@ import { count, isString, option, textOf } from './io.js';
  *  valid (0, or `false`, is invalid). */
 export const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
 
-/** Allowed CVC lengths as the module reads them: `:3,4`, or '' for the default 3 or 4. */
+/** Allowed CVC lengths as the module reads them: `:3,4` (an array in a template is joined with
+ *  commas), or '' for the default 3 or 4. */
 function cvcLengths(maxLength) {
-  if (Array.isArray(maxLength)) return `:${maxLength.map((n) => count(n) ?? 0).join(',')}`;
+  if (Array.isArray(maxLength)) return `:${maxLength.map((n) => count(n) ?? 0)}`;
   const length = count(maxLength);
   return length === undefined ? '' : `:${length}`;
 }

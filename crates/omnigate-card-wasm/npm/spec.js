@@ -4,6 +4,7 @@ import { isObject, isString } from './io.js';
 
 // `!` for a non-object, else nine fields separated by U+001F, each `-` (absent), `!` (wrong type)
 // or `=` and its text; separators inside a given text become U+0001, which no field accepts.
+// A list is written as a template writes an array: its items joined with commas.
 const SEPARATORS = /[\u001f,~]/g;
 const clean = (value) => value.replace(SEPARATORS, '\u0001');
 const text = (value, absent = '-') => (isString(value) ? `=${clean(value)}` : absent);
@@ -16,7 +17,7 @@ function pattern(value) {
 function numberList(value) {
   if (value === undefined) return '-';
   if (!Array.isArray(value)) return '!';
-  return `=${value.map((n) => (typeof n === 'number' ? n : '!')).join(',')}`;
+  return `=${value.map((n) => (typeof n === 'number' ? n : '!'))}`;
 }
 
 /** Encodes a brand definition; credit-card-type configs name id and name `type`/`niceType`. */
@@ -24,7 +25,7 @@ export function encodeSpec(spec, idKey = 'id', nameKey = 'name') {
   if (!isObject(spec)) return '!';
   const code = isObject(spec.code) ? spec.code : {};
   const size = code.size === undefined ? '-' : typeof code.size === 'number' ? `=${code.size}` : '!';
-  const patterns = Array.isArray(spec.patterns) ? `=${spec.patterns.map(pattern).join(',')}` : '!';
+  const patterns = Array.isArray(spec.patterns) ? `=${spec.patterns.map(pattern)}` : '!';
   const luhnFlag = typeof spec.luhn === 'boolean' ? `=${Number(spec.luhn)}` : '-';
   return [
     text(spec[idKey], '!'), text(spec[nameKey]), text(spec.gatewayBrand),
