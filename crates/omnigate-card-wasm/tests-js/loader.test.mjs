@@ -40,17 +40,17 @@ test('the browser loader throws not_initialized until init has loaded the module
   assert.throws(() => wasm.luhn(0), early);
   await assert.rejects(load(new Response('missing', { status: 404 })), /failed to fetch its wasm: 404/);
   assert.throws(() => wasm.inputBuffer(16), early, 'a failed init leaves it unloaded');
-  // A server without `Content-Type: application/wasm`: the bytes are instantiated instead.
+  // A server without `Content-Type: application/wasm`: the loader reads the bytes, so it still loads.
   await load({ module_or_path: new Response(bytes('omnigate_card')) });
   assert.ok(wasm.memory instanceof WebAssembly.Memory);
   assert.equal(typeof wasm.validateNumber, 'function');
   await load({ module_or_path: 'never fetched: already loaded' });
 });
 
-test('the browser loader takes a streamed Response, bytes or a compiled module', async () => {
+test('the browser loader takes a Response, bytes or a compiled module', async () => {
   const compat = bytes('omnigate_card_compat');
   const inputs = {
-    streamed: new Response(compat, { headers: { 'content-type': 'application/wasm' } }),
+    response: new Response(compat, { headers: { 'content-type': 'application/wasm' } }),
     bytes: compat,
     module: new WebAssembly.Module(compat),
   };
