@@ -278,9 +278,12 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
 /// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.
 pub(crate) fn iso_date(input: &str) -> Option<(&str, &str)> {
     let b = input.as_bytes();
-    let dash = b.get(4) == Some(&b'-');
+    // The length and the dash first: they turn nearly every other input away at once.
+    if !matches!(b.len(), 6 | 7) || b.get(4) != Some(&b'-') {
+        return None;
+    }
     let digits = b.iter().enumerate().all(|(at, c)| c.is_ascii_digit() || at == 4);
-    (dash && digits && matches!(b.len(), 6 | 7)).then_some(())?;
+    digits.then_some(())?;
     Some((input.get(..4)?, input.get(5..)?))
 }
 
