@@ -8,13 +8,11 @@ use crate::{buffer, tables};
 /// Answers the validity flags, then from bit 2 the month (4 bits) and from bit 6 the
 /// four-digit year, both 0 until the date is complete.
 pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f64>) -> u32 {
+    // A `today` that cannot date the card makes every expiry invalid: no flags, no date.
+    let Some(today) = packed::today(today) else { return 0 };
     let max = packed::years(max_elapsed_year);
-    let (validity, date) = match packed::today(today) {
-        Some(today) => buffer::with_input([len], |[text]| {
-            omnigate_card::validate_expiry_date(text, today, max)
-        }),
-        None => (packed::unusable(), None),
-    };
+    let (validity, date) =
+        buffer::with_input([len], |[text]| omnigate_card::validate_expiry_date(text, today, max));
     let (month, year) = date.unwrap_or_default();
     packed::validity(&validity) | u32::from(month) << REST | u32::from(year) << (REST + 4)
 }

@@ -78,12 +78,12 @@ pub fn format_expiry(input: &str) -> String {
     let mut text = EXPIRY_TEMPLATE;
     let len = match iso_date(input) {
         Some((year, month)) => {
-            // Each part right-aligned in its place: the month in `MM`, the year at the end.
-            let (month_slots, year_slots) = text.split_at_mut(2);
-            for (slot, digit) in month_slots.iter_mut().rev().zip(month.bytes().rev()) {
+            // The month (one or two digits, so no underflow) right-aligned in `MM`, the
+            // four-digit year after the separator: each written forwards from its start.
+            for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month.bytes()) {
                 *slot = digit;
             }
-            for (slot, digit) in year_slots.iter_mut().rev().zip(year.bytes().rev()) {
+            for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year.bytes()) {
                 *slot = digit;
             }
             text.len()
