@@ -4,8 +4,6 @@
 //! lengths count UTF-16 code units and their range matching uses `parseInt`. Each helper here
 //! reproduces one of those rules for Rust strings.
 
-use core::str;
-
 /// True for the characters JavaScript's `\s`, `trim()` and `parseInt` treat as white space.
 ///
 /// That is ECMAScript's WhiteSpace and LineTerminator sets. It differs from
@@ -90,15 +88,22 @@ pub(crate) fn all_digits(s: &str) -> bool {
 /// `replace(/-|\s/g, "")` leaves only digits (its `/^\d*$/` test). Callers then read the
 /// ASCII digits where they are ([`ascii_digits`]), so no stripped copy is made.
 ///
-/// Digits alone, the usual input, are answered without decoding characters. Otherwise every
-/// run of other characters between the digits and hyphens must be JS white space, which
-/// [`trim`] (shared with the other fields) decides: no second copy of the white space rules.
+/// One walk over the bytes steps past digits and hyphens, a byte test each (digits alone, the
+/// usual input, need no other), and past whole white space characters ([`space_len`], the rule
+/// [`trim`] uses too): anything else ends it.
 pub(crate) fn is_number_text(s: &str) -> bool {
-    // Cut at ASCII bytes, the runs are whole characters: `from_utf8` never fails on them.
-    all_digits(s)
-        || s.as_bytes()
-            .split(|&b| b.is_ascii_digit() || b == b'-')
-            .all(|run| str::from_utf8(run).is_ok_and(|run| trim(run).is_empty()))
+    let mut rest = s.as_bytes();
+    while let [first, tail @ ..] = rest {
+        if first.is_ascii_digit() || *first == b'-' {
+            rest = tail;
+            continue;
+        }
+        match space_len(rest) {
+            0 => return false,
+            space => rest = rest.get(space..).unwrap_or_default(),
+        }
+    }
+    true
 }
 
 /// The ASCII digits of `s`, everything else skipped. Bytes, not chars: no byte of a
