@@ -95,11 +95,12 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
 /// the output text; answers its length.
 fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
     let caret = omnigate_card::map_caret(text, caret as usize, formatted) as u32;
-    // One text, written in place: no second string for the caret's decimal.
-    let mut out = packed::decimal(caret);
-    out.push_str(FIELD);
-    out.push_str(formatted);
-    buffer::emit(&[&out])
+    // Written in place into the output: no string of its own for the caret's decimal.
+    buffer::write(|out| {
+        omnigate_card::push_decimal(out, caret, 1);
+        out.push_str(FIELD);
+        out.push_str(formatted);
+    })
 }
 
 /// The Luhn checksum of the digits in the input.

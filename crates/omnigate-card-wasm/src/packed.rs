@@ -39,13 +39,6 @@ pub(crate) fn unusable() -> Validity {
     Validity::Invalid(CardError::InvalidCharacters)
 }
 
-/// `value` in decimal, written by the core's one decimal writer (its messages link it anyway).
-pub(crate) fn decimal(value: u32) -> String {
-    let mut out = String::new();
-    omnigate_card::push_decimal(&mut out, value, 1);
-    out
-}
-
 /// The error record JS throws: `code`, then the message.
 pub(crate) fn error(error: &CardError) -> usize {
     crate::buffer::write(|out| push_error(out, error))
@@ -65,11 +58,10 @@ pub(crate) fn outcome(result: Result<(), CardError>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{decimal, today, years};
+    use super::{today, years};
 
     #[test]
     fn numbers_cross_as_js_sends_them() {
-        assert_eq!([decimal(0), decimal(7), decimal(4_294_967_295)], ["0", "7", "4294967295"]);
         assert_eq!(today(2026 * 16 + 6).map(|t| (t.year(), t.month())), Some((2026, 6)));
         assert_eq!(today(0), None);
         assert_eq!(today(2026 * 16 + 13), None);
