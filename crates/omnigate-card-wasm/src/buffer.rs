@@ -17,19 +17,19 @@ static LIST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
 /// Makes the input buffer `size` bytes long, keeping what it holds; returns its address.
 pub(crate) fn input_buffer(size: usize) -> usize {
-    let mut input = INPUT.lock();
+    let mut input = crate::lock(&INPUT);
     input.resize(size, 0);
     input.as_mut_ptr() as usize
 }
 
 /// The address of the text the last text-returning export left.
 pub(crate) fn output_buffer() -> usize {
-    OUTPUT.lock().as_ptr() as usize
+    crate::lock(&OUTPUT).as_ptr() as usize
 }
 
 /// Item `index` of the last list (candidates, matches); `u32::MAX` past its end.
 pub(crate) fn list_item(index: usize) -> u32 {
-    LIST.lock().get(index).copied().unwrap_or(u32::MAX)
+    crate::lock(&LIST).get(index).copied().unwrap_or(u32::MAX)
 }
 
 /// Runs `f` over the `N` input strings JS wrote back to back, `lengths` bytes each. Bytes that
@@ -38,7 +38,7 @@ pub(crate) fn with_input<const N: usize, R>(
     lengths: [usize; N],
     f: impl FnOnce([&str; N]) -> R,
 ) -> R {
-    let input = INPUT.lock();
+    let input = crate::lock(&INPUT);
     let mut parts = [""; N];
     split(&input, &lengths, &mut parts);
     f(parts)
@@ -68,7 +68,7 @@ pub(crate) fn emit(parts: &[&str]) -> usize {
 /// Makes what `f` appends to an empty text the output text; returns its length in bytes. The
 /// text is written in place: no temporary string is copied over.
 pub(crate) fn write(f: impl FnOnce(&mut String)) -> usize {
-    let mut output = OUTPUT.lock();
+    let mut output = crate::lock(&OUTPUT);
     output.clear();
     f(&mut output);
     output.len()
@@ -76,7 +76,7 @@ pub(crate) fn write(f: impl FnOnce(&mut String)) -> usize {
 
 /// Makes `items` the list JS reads with `listItem`; returns how many there are.
 pub(crate) fn set_list(items: impl IntoIterator<Item = u32>) -> u32 {
-    let mut list = LIST.lock();
+    let mut list = crate::lock(&LIST);
     list.clear();
     list.extend(items);
     list.len() as u32

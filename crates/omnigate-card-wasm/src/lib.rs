@@ -31,6 +31,28 @@ mod packed;
 mod spec;
 mod tables;
 
+/// Locks one of the module's statics. The module runs on one thread and no export calls
+/// another, so the lock is always free: taking it is one test, with none of `Mutex::lock`'s
+/// spinning code. Were it ever taken twice (a bug), this traps at once, where `lock` would
+/// spin forever.
+#[inline(never)]
+pub(crate) fn lock<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
+    match mutex.try_lock() {
+        Some(guard) => guard,
+        None => trap(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn trap() -> ! {
+    core::arch::wasm32::unreachable()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn trap() -> ! {
+    unreachable!("a lock of the module was taken twice")
+}
+
 /// A free list over the module's growable memory that merges neighbouring free blocks, behind a
 /// spin lock (one thread: never contended; lol_alloc's lock-free wrapper needs `unsafe`).
 #[cfg(target_arch = "wasm32")]
@@ -43,4 +65,24 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
+}
+
+#[cfg(test)]
+mod tests {
+    use spin::Mutex;
+
+    #[test]
+    fn lock_gives_the_value_and_frees_it_with_the_guard() {
+        let mutex = Mutex::new(1);
+        *super::lock(&mutex) += 1;
+        assert_eq!(*super::lock(&mutex), 2);
+    }
+
+    #[test]
+    #[should_panic(expected = "taken twice")]
+    fn a_lock_taken_twice_stops_instead_of_spinning() {
+        let mutex = Mutex::new(());
+        let _held = super::lock(&mutex);
+        let _again = super::lock(&mutex);
+    }
 }

@@ -12,24 +12,24 @@ static COMPAT: Mutex<Option<BrandTable>> = Mutex::new(None);
 
 /// Runs `f` over the package's table.
 pub(crate) fn native<R>(f: impl FnOnce(&mut BrandTable) -> R) -> R {
-    f(NATIVE.lock().get_or_insert_with(BrandTable::standard))
+    f(crate::lock(&NATIVE).get_or_insert_with(BrandTable::standard))
 }
 
 /// Runs `f` over the compat layer's table.
 #[cfg(feature = "compat")]
 pub(crate) fn compat<R>(f: impl FnOnce(&mut BrandTable) -> R) -> R {
-    f(COMPAT.lock().get_or_insert_with(BrandTable::credit_card_type))
+    f(crate::lock(&COMPAT).get_or_insert_with(BrandTable::credit_card_type))
 }
 
 /// Puts the package's table back to its built-in brands.
 pub(crate) fn reset_native() {
-    *NATIVE.lock() = None;
+    *crate::lock(&NATIVE) = None;
 }
 
 /// Puts the compat table back to credit-card-type's brands.
 #[cfg(feature = "compat")]
 pub(crate) fn reset_compat() {
-    *COMPAT.lock() = None;
+    *crate::lock(&COMPAT) = None;
 }
 
 /// Where `brand` (found in `table`) stands in it: its distance from the first brand in
