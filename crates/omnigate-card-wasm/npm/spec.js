@@ -3,11 +3,11 @@
 import { isObject, isString } from './io.js';
 
 // `!` for a non-object, else nine fields separated by U+001F, each `-` (absent), `!` (wrong type)
-// or `=` and its text; separators inside a given text become U+0001, which no field accepts.
+// or `=` and its text. A separator inside a given value becomes U+0001, which no field accepts:
+// U+001F in a text (a name such as `Foo, Inc` is fine), and `,` and `~` too in a pattern bound.
 // A list is written as a template writes an array: its items joined with commas.
-const SEPARATORS = /[\u001f,~]/g;
-const clean = (value) => value.replace(SEPARATORS, '\u0001');
-const text = (value, absent = '-') => (isString(value) ? `=${clean(value)}` : absent);
+const clean = (value, separators = /[\u001f,~]/g) => value.replace(separators, '\u0001');
+const text = (value, absent = '-') => (isString(value) ? `=${clean(value, /\u001f/g)}` : absent);
 // A pattern bound: a string as given, or a number as `String` writes it. Only digits pass the
 // module's check, so a number comes through only when it is an integer from 0 to 1e19 - 1.
 const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? String(value) : '!');
