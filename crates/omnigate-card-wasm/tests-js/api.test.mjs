@@ -196,6 +196,10 @@ test('long and non-ASCII input crosses into the module intact', () => {
     assert.throws(() => addBrand({ id: 'ünïcode-card', patterns: ['98'] }),
       (e) => e.code === 'duplicate_brand' && e.message.includes('ünïcode-card'));
     assert.throws(() => addBrand({ id: 'sep', patterns: ['9,9'] }), (e) => e.code === 'invalid_brand');
+    // The pattern list's separators are only separators there: a name may hold them.
+    addBrand({ id: 'inc', name: 'Foo, Inc ~ Co', patterns: ['991'], code: { name: 'C,V~V' } });
+    assert.equal(brandInfo('inc').name, 'Foo, Inc ~ Co');
+    assert.equal(brandInfo('inc').code.name, 'C,V~V');
     assert.throws(() => addBrand({ id: 'sep', patterns: [['90', '99']], gaps: [4, 'x'] }),
       (e) => e.code === 'invalid_brand' && e.message.includes('gaps'));
   } finally {

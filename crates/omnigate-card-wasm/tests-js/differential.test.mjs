@@ -250,6 +250,7 @@ test('creditCardType registry changes: add, update, remove, reorder, reset', (t)
   const steps = [
     ['add campus', (cct) => cct.addCard(campus())],
     ['add campus again', (cct) => cct.addCard({ ...campus(), lengths: [16, 19] })],
+    ['a niceType with a comma', (cct) => cct.addCard({ ...campus(), niceType: 'Campus, Inc ~ Co' })],
     ['replace visa', (cct) => cct.addCard({ ...cct.getTypeInfo('visa'), lengths: [13, 16] })],
     ['update mastercard', (cct) => cct.updateCard('mastercard', { patterns: [55, 99], niceType: 'MC' })],
     ['update with a new type', (cct) => cct.updateCard('mastercard', { type: 'visa' })],

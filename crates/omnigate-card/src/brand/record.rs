@@ -297,6 +297,18 @@ mod tests {
     }
 
     #[test]
+    fn texts_may_hold_the_list_separators() {
+        // `,` and `~` separate patterns only inside the patterns field (credit-card-type
+        // accepts a niceType such as "Foo, Inc").
+        let brand =
+            parse("=a\u{1f}=Foo, Inc ~ Co\u{1f}-\u{1f}=4\u{1f}-\u{1f}-\u{1f}=C,V~V").unwrap();
+        assert_eq!((brand.name(), brand.security_code().name()), ("Foo, Inc ~ Co", "C,V~V"));
+        let mut spec = crate::BrandSpec::new("a", "Foo, Inc");
+        spec.patterns.push(crate::PatternSpec::Prefix("4".into()));
+        assert_eq!(spec.build().unwrap().name(), "Foo, Inc");
+    }
+
+    #[test]
     fn padded_keeps_leading_zeros() {
         assert_eq!([padded(42, 4), padded(0, 1), padded(7, 0)], ["0042", "0", "7"]);
     }
