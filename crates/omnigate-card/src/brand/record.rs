@@ -191,40 +191,33 @@ fn is_gateway(value: &str) -> bool {
         && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// A number of 1 to 19 ASCII digits.
-fn number(text: &str) -> Option<u64> {
-    if !(1..=19).contains(&text.len()) {
-        return None;
-    }
-    let mut value = 0u64;
-    for byte in text.bytes() {
-        if !byte.is_ascii_digit() {
-            return None;
-        }
-        value = value * 10 + u64::from(byte - b'0');
-    }
-    Some(value)
-}
-
-/// A number up to 255.
+/// A number up to 255, read as a prefix pattern: one number decoder for every list.
 fn small(text: &str) -> Option<u8> {
-    number(text).and_then(|n| u8::try_from(n).ok())
+    pattern(text).filter(|p| !p.range).and_then(|p| u8::try_from(p.min).ok())
 }
 
-/// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits).
+/// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits, 1 to 19).
+///
+/// One pass over the bytes, each bound decoded as it is read: no cut at the `~` (and no
+/// char-boundary checks), and a second `~` is refused like any other non-digit.
 fn pattern(item: &str) -> Option<Pattern> {
-    // A second `~` stays in the max, where it is not a digit.
-    let tilde = item.bytes().position(|b| b == b'~');
-    let (min_text, max_text) = match tilde {
-        Some(at) => (item.get(..at)?, item.get(at + 1..)?),
-        None => (item, item),
-    };
-    if min_text.len() != max_text.len() {
-        return None;
+    // Each bound as (value, digits); 19 digits always fit a u64.
+    let (mut min, mut max, mut range) = ((0u64, 0u8), (0u64, 0u8), false);
+    for byte in item.bytes() {
+        let bound = if range { &mut max } else { &mut min };
+        match byte {
+            b'~' if !range => range = true,
+            b'0'..=b'9' if bound.1 < 19 => {
+                *bound = (bound.0 * 10 + u64::from(byte - b'0'), bound.1 + 1);
+            }
+            _ => return None,
+        }
     }
-    let (min, max) = (number(min_text)?, number(max_text)?);
-    let len = u8::try_from(min_text.len()).ok()?;
-    (min <= max).then_some(Pattern { min, max, len, range: tilde.is_some() })
+    if !range {
+        max = min;
+    }
+    let (len, ok) = (min.1, min.1 > 0 && min.1 == max.1 && min.0 <= max.0);
+    ok.then_some(Pattern { min: min.0, max: max.0, len, range })
 }
 
 /// `value` in decimal with leading zeros up to `len` digits.
