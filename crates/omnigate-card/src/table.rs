@@ -34,7 +34,8 @@ impl BrandTable {
     /// every record reads).
     fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
         let mut active = Vec::new();
-        for record in BRANDS {
+        // Borrowed: iterating the static by value copied all 18 (pointer, length) pairs first.
+        for record in &BRANDS {
             if let Ok(brand) = Brand::from_record(record)
                 && keep(&brand)
             {
