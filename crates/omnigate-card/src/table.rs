@@ -99,14 +99,7 @@ impl BrandTable {
     ///
     /// Fails with [`CardError::DuplicateBrand`] when a brand with that id is active.
     pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
-        let id = brand.id();
-        if position(&self.active, id).is_some() {
-            return Err(duplicate(id));
-        }
-        // At most one removed brand has the id (see `remove`): taking it keeps the ids apart.
-        drop(take_from(&mut self.removed, id));
-        self.active.push(brand);
-        Ok(())
+        self.put(brand, false)
     }
 
     /// Replaces the active brand with the same id, keeping its position. (The old brand is
@@ -114,14 +107,27 @@ impl BrandTable {
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<(), CardError> {
+        self.put(brand, true)
+    }
+
+    /// [`add`](Self::add) or [`replace`](Self::replace): one search for the id, and the one
+    /// error when the id is there (add) or not (replace), so the two share their code.
+    fn put(&mut self, brand: Brand, replace: bool) -> Result<(), CardError> {
         let id = brand.id();
-        match position(&self.active, id).and_then(|slot| self.active.get_mut(slot)) {
-            Some(old) => {
-                *old = brand;
-                Ok(())
-            }
-            None => Err(not_found(id)),
+        let slot = position(&self.active, id);
+        if slot.is_some() != replace {
+            return Err(id_error(id, !replace));
         }
+        match slot.and_then(|slot| self.active.get_mut(slot)) {
+            Some(old) => *old = brand,
+            None => {
+                // At most one removed brand has the id (see `remove`): taking it keeps the ids
+                // apart.
+                drop(take_from(&mut self.removed, id));
+                self.active.push(brand);
+            }
+        }
+        Ok(())
     }
 
     /// Merges `update` into the brand `id` (credit-card-type's `updateCard`): the brand may be
@@ -187,12 +193,8 @@ fn not_found(id: &str) -> CardError {
     id_error(id, false)
 }
 
-/// [`CardError::DuplicateBrand`] for `id`.
-fn duplicate(id: &str) -> CardError {
-    id_error(id, true)
-}
-
-/// The two errors that name a brand: one function copies the id for both.
+/// The two errors that name a brand, [`CardError::DuplicateBrand`] or
+/// [`CardError::BrandNotFound`]: one function copies the id for both.
 fn id_error(id: &str, duplicate: bool) -> CardError {
     let id = id.to_owned();
     if duplicate { CardError::DuplicateBrand { id } } else { CardError::BrandNotFound { id } }
