@@ -43,9 +43,7 @@ pub(crate) fn describe_brand(index: usize) -> usize {
 /// Answers 0, or the length of the error record.
 pub(crate) fn add_brand(len: usize, replace: bool) -> usize {
     let brand = buffer::with_input([len], |[text]| spec::read(text, "spec"));
-    packed::outcome(brand.and_then(|brand| {
-        tables::native(|table| if replace { table.replace(brand) } else { table.add(brand) })
-    }))
+    packed::outcome(brand.and_then(|brand| tables::native(|table| table.put(brand, replace))))
 }
 
 /// Removes the brand whose id is in the input. Answers 0, or the length of the error record.

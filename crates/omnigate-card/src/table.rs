@@ -110,9 +110,10 @@ impl BrandTable {
         self.put(brand, true)
     }
 
-    /// [`add`](Self::add) or [`replace`](Self::replace): one search for the id, and the one
-    /// error when the id is there (add) or not (replace), so the two share their code.
-    fn put(&mut self, brand: Brand, replace: bool) -> Result<(), CardError> {
+    /// [`replace`](Self::replace) when `replace` is true, else [`add`](Self::add): the choice
+    /// as a flag, the way the browser module's `addBrand` receives it. One search for the id
+    /// and one error site (the id is there for add, or missing for replace) serve both.
+    pub fn put(&mut self, brand: Brand, replace: bool) -> Result<(), CardError> {
         let id = brand.id();
         let slot = position(&self.active, id);
         if slot.is_some() != replace {
