@@ -64,9 +64,9 @@ fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::CardErr
 /// or the length of the error record.
 pub(crate) fn compat_add_card(len: usize) -> usize {
     packed::outcome(brand_from(len).and_then(|brand| {
-        tables::compat(|table| match table.get(brand.id()) {
-            Some(_) => table.replace(brand),
-            None => table.add(brand),
+        tables::compat(|table| {
+            let known = table.get(brand.id()).is_some();
+            table.put(brand, known)
         })
     }))
 }
