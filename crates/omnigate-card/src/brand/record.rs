@@ -222,14 +222,20 @@ fn pattern(item: &str) -> Option<Pattern> {
 }
 
 /// `value` in decimal with leading zeros up to `len` digits.
+///
+/// Written from the end of a byte buffer and copied once: collecting reversed chars into a
+/// String brought the generic char-extend code along.
 pub(crate) fn padded(value: u64, len: u8) -> String {
-    let mut digits = Vec::with_capacity(usize::from(len));
-    let mut rest = value;
-    for _ in 0..len.max(1) {
-        digits.push(char::from(b'0' + (rest % 10) as u8));
+    let mut digits = [b'0'; 20];
+    let (mut rest, mut start) = (value, digits.len());
+    for slot in digits.iter_mut().rev().take(usize::from(len.max(1))) {
+        *slot = b'0' + (rest % 10) as u8;
         rest /= 10;
+        start -= 1;
     }
-    digits.iter().rev().collect()
+    let digits = digits.get(start..).unwrap_or_default();
+    // ASCII digits: always UTF-8.
+    core::str::from_utf8(digits).unwrap_or_default().into()
 }
 
 #[cfg(test)]
