@@ -1,7 +1,7 @@
 //! Brands from user data: [`BrandSpec`] is checked before it becomes a [`Brand`], and
 //! [`BrandUpdate`] merges changes into one, like credit-card-type's `updateCard`.
 
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::{vec, vec::Vec};
 
 use super::{Brand, record};
@@ -65,41 +65,67 @@ impl BrandSpec {
 
     /// Checks the spec and builds the brand (written as a record, then read by the one
     /// parser every brand goes through).
+    ///
+    /// The record is written straight into one String: no string per field, list or number
+    /// joined afterwards.
     pub fn build(self) -> Result<Brand, CardError> {
-        let numbers = |list: &[u8]| list.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
-        let patterns: Vec<String> = self
-            .patterns
-            .iter()
-            .map(|pattern| match pattern {
-                PatternSpec::Prefix(prefix) => bound(prefix),
-                PatternSpec::Range(min, max) => [bound(min), bound(max)].join("~"),
-            })
-            .collect();
-        let fields = [
-            text(&self.id),
-            text(&self.name),
-            text(&self.gateway_brand),
-            patterns.join(","),
-            numbers(&self.lengths),
-            numbers(&self.gaps),
-            text(&self.security_code_name),
-            self.security_code_size.to_string(),
-            String::from(if self.luhn { "1" } else { "0" }),
-        ];
-        let fields: Vec<String> = fields.iter().map(|value| ["=", value].concat()).collect();
-        record::parse(&fields.join("\u{1f}"))
+        let mut record = String::from("=");
+        for text in [&self.id, &self.name, &self.gateway_brand] {
+            push_text(&mut record, text, false);
+            record.push_str(NEXT);
+        }
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            if index > 0 {
+                record.push(',');
+            }
+            match pattern {
+                PatternSpec::Prefix(prefix) => push_text(&mut record, prefix, true),
+                PatternSpec::Range(min, max) => {
+                    push_text(&mut record, min, true);
+                    record.push('~');
+                    push_text(&mut record, max, true);
+                }
+            }
+        }
+        for list in [&self.lengths, &self.gaps] {
+            record.push_str(NEXT);
+            for (index, &number) in list.iter().enumerate() {
+                if index > 0 {
+                    record.push(',');
+                }
+                push_number(&mut record, number);
+            }
+        }
+        record.push_str(NEXT);
+        push_text(&mut record, &self.security_code_name, false);
+        record.push_str(NEXT);
+        push_number(&mut record, self.security_code_size);
+        record.push_str(if self.luhn { "\u{1f}=1" } else { "\u{1f}=0" });
+        record::parse(&record)
     }
 }
 
-/// A text value with the record's separator made unacceptable (U+0001), so that a value
-/// holding one is refused instead of shifting the fields.
-fn text(value: &str) -> String {
-    value.chars().map(|c| if c == '\u{1f}' { '\u{1}' } else { c }).collect()
+/// What ends one field of a record and starts the next given one.
+const NEXT: &str = "\u{1f}=";
+
+/// Appends a text value with the record's separator made unacceptable (U+0001), so that a
+/// value holding one is refused instead of shifting the fields; for a pattern `bound`, the
+/// list separators `,` and `~` too.
+fn push_text(record: &mut String, value: &str, bound: bool) {
+    for c in value.chars() {
+        let separator = c == '\u{1f}' || (bound && matches!(c, ',' | '~'));
+        record.push(if separator { '\u{1}' } else { c });
+    }
 }
 
-/// A pattern bound, with the list separators made unacceptable too.
-fn bound(value: &str) -> String {
-    value.chars().map(|c| if matches!(c, '\u{1f}' | ',' | '~') { '\u{1}' } else { c }).collect()
+/// Appends `number` in decimal.
+fn push_number(record: &mut String, number: u8) {
+    let digits = match number {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    };
+    record.push_str(&record::padded(u64::from(number), digits));
 }
 
 impl TryFrom<BrandSpec> for Brand {
