@@ -111,11 +111,18 @@ const NEXT: &str = "\u{1f}=";
 /// Appends a text value with the record's separator made unacceptable (U+0001), so that a
 /// value holding one is refused instead of shifting the fields; for a pattern `bound`, the
 /// list separators `,` and `~` too.
+///
+/// Copied in runs between separators: they are ASCII, so no char needs decoding or encoding.
 fn push_text(record: &mut String, value: &str, bound: bool) {
-    for c in value.chars() {
-        let separator = c == '\u{1f}' || (bound && matches!(c, ',' | '~'));
-        record.push(if separator { '\u{1}' } else { c });
+    let mut start = 0;
+    for (at, byte) in value.bytes().enumerate() {
+        if byte == 0x1f || (bound && matches!(byte, b',' | b'~')) {
+            record.push_str(value.get(start..at).unwrap_or_default());
+            record.push('\u{1}');
+            start = at + 1;
+        }
     }
+    record.push_str(value.get(start..).unwrap_or_default());
 }
 
 /// Appends `number` in decimal.
