@@ -1,7 +1,7 @@
 //! Card numbers: detection, the check while typing, parsing, formatting and the caret.
 
 use omnigate_card::{
-    Brand, BrandTable, CardError, CardNumber, NumberOptions, Validity, format_expiry,
+    Brand, BrandError, BrandTable, CardError, CardNumber, NumberOptions, Validity, format_expiry,
     format_number, luhn, map_caret, strip_formatting, validate_number,
 };
 
@@ -166,7 +166,15 @@ fn caret(raw: &str, formatted: &str) {
 
 /// Every error has a stable code and a message for people.
 pub fn readable(error: &CardError) {
-    let code = error.code();
+    coded(error.code(), &error.message());
+}
+
+/// [`readable`] for the errors of brand definitions and table changes.
+pub fn readable_brand(error: &BrandError) {
+    coded(error.code(), &error.message());
+}
+
+fn coded(code: &str, message: &str) {
     assert!(!code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-    assert!(!error.message().is_empty(), "{code}");
+    assert!(!message.is_empty(), "{code}");
 }

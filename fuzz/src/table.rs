@@ -1,9 +1,9 @@
 //! Brand tables changed at run time: specs built from fuzz data, then every table operation,
 //! then the number checks over the changed table.
 
-use crate::card::{self, readable};
+use crate::card::{self, readable_brand};
 use arbitrary::Arbitrary;
-use omnigate_card::{Brand, BrandSpec, BrandTable, BrandUpdate, CardError, PatternSpec};
+use omnigate_card::{Brand, BrandError, BrandSpec, BrandTable, BrandUpdate, PatternSpec};
 
 /// Operations applied in order; checked after each one. The length is capped so that one input
 /// stays fast to run.
@@ -151,7 +151,7 @@ pub fn run(script: &Script) {
     for operation in script.operations.iter().take(MAX_OPERATIONS) {
         let before = table.clone();
         if let Err(error) = apply(&mut table, operation) {
-            readable(&error);
+            readable_brand(&error);
             // A refused change leaves the table exactly as it was.
             assert_eq!(table, before, "{operation:?}");
         }
@@ -161,7 +161,7 @@ pub fn run(script: &Script) {
     }
 }
 
-fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), CardError> {
+fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), BrandError> {
     match operation {
         Operation::Add(spec) => {
             let brand = built(spec.build(table))?;
@@ -214,7 +214,7 @@ fn apply(table: &mut BrandTable, operation: &Operation) -> Result<(), CardError>
 }
 
 /// Builds a spec; a brand that builds gives back its spec and builds again to itself.
-fn built(spec: BrandSpec) -> Result<Brand, CardError> {
+fn built(spec: BrandSpec) -> Result<Brand, BrandError> {
     let brand = Brand::try_from(spec.clone())?;
     assert_eq!(brand.to_spec(), spec);
     rebuilds(&brand);

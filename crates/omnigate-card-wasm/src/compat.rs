@@ -54,7 +54,7 @@ pub(crate) fn compat_type_info(len: usize) -> usize {
 
 /// A brand from a credit-card-type config in the input. card-validator skips Luhn by type,
 /// for `unionpay` only, so that is the one brand without it.
-fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::CardError> {
+fn brand_from(len: usize) -> Result<omnigate_card::Brand, omnigate_card::BrandError> {
     let mut spec = buffer::with_input([len], |[text]| spec::read(text, "config"))?.to_spec();
     spec.luhn = spec.id != "unionpay";
     spec.build()

@@ -5,7 +5,7 @@
 
 use alloc::string::String;
 
-use omnigate_card::{CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
+use omnigate_card::{BrandError, CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
 
 /// The first bit after the two validity flags.
 pub(crate) const REST: u32 = 2;
@@ -39,11 +39,6 @@ pub(crate) fn unusable() -> Validity {
     Validity::Invalid(CardError::InvalidCharacters)
 }
 
-/// The error record JS throws: `code`, then the message.
-pub(crate) fn error(error: &CardError) -> usize {
-    crate::buffer::write(|out| push_error(out, error))
-}
-
 /// Appends `error`'s `code` and message, separated by [`FIELD`]: the end of every error record.
 pub(crate) fn push_error(out: &mut String, error: &CardError) {
     out.push_str(error.code());
@@ -51,9 +46,15 @@ pub(crate) fn push_error(out: &mut String, error: &CardError) {
     error.push_message(out);
 }
 
-/// 0 when a table change worked, else the length of its [`error`] record.
-pub(crate) fn outcome(result: Result<(), CardError>) -> usize {
-    result.err().map_or(0, |e| error(&e))
+/// 0 when a table change worked, else the length of the error record JS throws: `code`,
+/// [`FIELD`], then the message.
+pub(crate) fn outcome(result: Result<(), BrandError>) -> usize {
+    let Err(error) = result else { return 0 };
+    crate::buffer::write(|out| {
+        out.push_str(error.code());
+        out.push_str(FIELD);
+        error.push_message(out);
+    })
 }
 
 #[cfg(test)]

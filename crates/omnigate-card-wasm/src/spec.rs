@@ -5,12 +5,12 @@
 //! nine fields, each `-` not given, `!` given with the wrong type, or `=` and its text), or `!`
 //! alone when the argument was not an object at all.
 
-use omnigate_card::{Brand, CardError};
+use omnigate_card::{Brand, BrandError};
 
 /// The brand in `text`; `argument` names the whole argument in the error for a non-object.
-pub(crate) fn read(text: &str, argument: &'static str) -> Result<Brand, CardError> {
+pub(crate) fn read(text: &str, argument: &'static str) -> Result<Brand, BrandError> {
     if text == "!" {
-        return Err(CardError::InvalidBrand { field: argument, reason: "must be an object" });
+        return Err(BrandError::InvalidBrand { field: argument, reason: "must be an object" });
     }
     Brand::from_record(text)
 }
@@ -23,7 +23,7 @@ mod tests {
     #[test]
     fn a_non_object_names_the_argument() {
         let field = |text: &str| match read(text, "config") {
-            Err(omnigate_card::CardError::InvalidBrand { field, .. }) => field,
+            Err(omnigate_card::BrandError::InvalidBrand { field, .. }) => field,
             other => panic!("{other:?}"),
         };
         assert_eq!(field("!"), "config");

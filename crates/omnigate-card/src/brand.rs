@@ -94,9 +94,9 @@ pub struct Brand {
 
 impl Brand {
     /// Reads a brand from its record text (the format of [`record`]), filling in defaults.
-    /// Fails with [`CardError::InvalidBrand`](crate::CardError::InvalidBrand) naming the field
+    /// Fails with [`BrandError::InvalidBrand`](crate::BrandError::InvalidBrand) naming the field
     /// at fault.
-    pub fn from_record(text: &str) -> Result<Self, crate::CardError> {
+    pub fn from_record(text: &str) -> Result<Self, crate::BrandError> {
         record::parse(text)
     }
 

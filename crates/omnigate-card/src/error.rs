@@ -1,4 +1,6 @@
-//! The crate's one error type, [`CardError`], and the three-way outcome [`Validity`] of a check.
+//! The crate's two error types -- [`CardError`], what is wrong with card input, and
+//! [`BrandError`], what is wrong with a brand definition or a change to a brand table -- and
+//! the three-way outcome [`Validity`] of a check. Their codes and messages share one table.
 
 use alloc::string::String;
 
@@ -6,12 +8,15 @@ use core::fmt;
 
 use crate::expiry::YearMonth;
 
-/// Everything that can be wrong with card input or with a brand table operation.
+/// Everything that can be wrong with card input.
 ///
 /// Each variant has a stable snake_case [`code`](CardError::code): the wasm shim sets it as
 /// `err.code`, the Worker returns it in its JSON error body, and tests assert on it. The
 /// [`Display`](fmt::Display) text is for people and never contains a card number or a CVC.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// It owns no text, so it is `Copy`, and so is [`Validity`]: a check's outcome is passed and
+/// dropped with no cleanup code (which the browser module would carry at every check).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CardError {
     /// The field is empty. Code `empty`.
@@ -57,6 +62,13 @@ pub enum CardError {
     InvalidHolder,
     /// The postal code does not start with letters or digits. Code `invalid_postal_code`.
     InvalidPostalCode,
+}
+
+/// What is wrong with a brand definition or with a change to a [`BrandTable`](crate::BrandTable).
+/// Codes and messages work as [`CardError`]'s do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BrandError {
     /// A brand definition is malformed: `field` names the part, `reason` says why.
     /// Code `invalid_brand`.
     InvalidBrand {
@@ -79,8 +91,8 @@ pub enum CardError {
     BrandIdMismatch,
 }
 
-/// The codes of the [`CardError`] variants, one a line, in the order the variants are declared
-/// (their [`index`](CardError::index)). Kept as one text rather than a `match` of texts, which
+/// The codes of the [`CardError`] variants and then the [`BrandError`] ones, one a line, in the
+/// order the variants are declared (their `index`). Kept as one text rather than a `match` of texts, which
 /// compiles to two tables of addresses and lengths, eight bytes per variant.
 const CODES: &str = "\
 empty
@@ -170,10 +182,6 @@ impl CardError {
             Self::InvalidCvc => 11,
             Self::InvalidHolder => 12,
             Self::InvalidPostalCode => 13,
-            Self::InvalidBrand { .. } => 14,
-            Self::DuplicateBrand { .. } => 15,
-            Self::BrandNotFound { .. } => 16,
-            Self::BrandIdMismatch => 17,
         }
     }
 }
@@ -206,6 +214,43 @@ impl CardError {
                 push(out, " is after ");
                 push_decimal(out, u32::from(*max_year), 1);
             }
+            _ => {}
+        }
+        push(out, line(FIXED_MESSAGES, self.index()));
+    }
+}
+
+impl BrandError {
+    /// The stable machine-readable code of this error.
+    ///
+    /// ```
+    /// assert_eq!(omnigate_card::BrandError::BrandIdMismatch.code(), "brand_id_mismatch");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        line(CODES, self.index())
+    }
+
+    /// The variant's line in [`CODES`] and [`FIXED_MESSAGES`]: after [`CardError`]'s 14.
+    fn index(&self) -> usize {
+        match self {
+            Self::InvalidBrand { .. } => 14,
+            Self::DuplicateBrand { .. } => 15,
+            Self::BrandNotFound { .. } => 16,
+            Self::BrandIdMismatch => 17,
+        }
+    }
+
+    /// The text for people, as [`Display`](fmt::Display) prints it (built as
+    /// [`CardError::message`] is).
+    pub fn message(&self) -> String {
+        let mut out = String::new();
+        self.push_message(&mut out);
+        out
+    }
+
+    /// Appends [`message`](Self::message) to `out`.
+    pub fn push_message(&self, out: &mut String) {
+        match self {
             Self::InvalidBrand { field, reason } => {
                 push(out, "invalid brand definition: ");
                 push(out, field);
@@ -216,15 +261,9 @@ impl CardError {
                 push(out, "\"");
                 push(out, id);
             }
-            _ => {}
+            Self::BrandIdMismatch => {}
         }
-        push(out, self.fixed_message());
-    }
-
-    /// The end of the message: the whole of it for an error that carries no values, the words
-    /// after the last value for the others (empty when a value ends it).
-    fn fixed_message(&self) -> &'static str {
-        line(FIXED_MESSAGES, self.index())
+        push(out, line(FIXED_MESSAGES, self.index()));
     }
 }
 
@@ -262,11 +301,19 @@ impl fmt::Display for CardError {
 
 impl core::error::Error for CardError {}
 
+impl fmt::Display for BrandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl core::error::Error for BrandError {}
+
 /// The outcome of checking one field: valid now, still a prefix of something valid, or not.
 ///
 /// This is card-validator's `{isValid, isPotentiallyValid}` pair with the impossible
 /// combination removed and a reason attached to the invalid case.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Validity {
     /// The value is complete and valid.
     Valid,
@@ -311,85 +358,104 @@ impl Validity {
 
 #[cfg(test)]
 mod tests {
-    use super::CardError;
+    use super::{BrandError, CardError};
     use crate::YearMonth;
 
     #[test]
     fn every_variant_reads_its_own_lines() {
         let month = YearMonth::checked(2026, 6).unwrap();
+        let card = |error: CardError| (error.code(), error.message());
+        let brand = |error: BrandError| (error.code(), error.message());
         let id = || "x".into();
-        let (field, reason) = ("id", "r");
         let errors = [
-            (CardError::Empty, "empty", "this field is required"),
-            (CardError::InvalidCharacters, "invalid_characters", "only digits are allowed here"),
-            (CardError::TooShort, "too_short", "the value is incomplete"),
-            (CardError::TooLong, "too_long", "the value is too long"),
+            (card(CardError::Empty), "empty", "this field is required"),
             (
-                CardError::UnknownBrand,
+                card(CardError::InvalidCharacters),
+                "invalid_characters",
+                "only digits are allowed here",
+            ),
+            (card(CardError::TooShort), "too_short", "the value is incomplete"),
+            (card(CardError::TooLong), "too_long", "the value is too long"),
+            (
+                card(CardError::UnknownBrand),
                 "unknown_brand",
                 "the card number does not match any card brand",
             ),
             (
-                CardError::InvalidLuhn,
+                card(CardError::InvalidLuhn),
                 "invalid_luhn",
                 "the card number is invalid (check digit mismatch)",
             ),
-            (CardError::BrandMismatch, "brand_mismatch", "the value does not fit the card's brand"),
-            (CardError::InvalidMonth, "invalid_month", "the expiry month must be between 1 and 12"),
-            (CardError::InvalidYear, "invalid_year", "the expiry year is invalid"),
             (
-                CardError::Expired { expiry: month, today: month },
+                card(CardError::BrandMismatch),
+                "brand_mismatch",
+                "the value does not fit the card's brand",
+            ),
+            (
+                card(CardError::InvalidMonth),
+                "invalid_month",
+                "the expiry month must be between 1 and 12",
+            ),
+            (card(CardError::InvalidYear), "invalid_year", "the expiry year is invalid"),
+            (
+                card(CardError::Expired { expiry: month, today: month }),
                 "expired",
                 "the card expired in 06/2026 (today is 06/2026)",
             ),
             (
-                CardError::TooFarInFuture { year: 2050, max_year: 2045 },
+                card(CardError::TooFarInFuture { year: 2050, max_year: 2045 }),
                 "too_far_in_future",
                 "the expiry year 2050 is after 2045",
             ),
-            (CardError::InvalidCvc, "invalid_cvc", "the security code must be 3 or 4 digits"),
-            (CardError::InvalidHolder, "invalid_holder", "the cardholder name is invalid"),
-            (CardError::InvalidPostalCode, "invalid_postal_code", "the postal code is invalid"),
+            (card(CardError::InvalidCvc), "invalid_cvc", "the security code must be 3 or 4 digits"),
+            (card(CardError::InvalidHolder), "invalid_holder", "the cardholder name is invalid"),
             (
-                CardError::InvalidBrand { field, reason },
+                card(CardError::InvalidPostalCode),
+                "invalid_postal_code",
+                "the postal code is invalid",
+            ),
+            (
+                brand(BrandError::InvalidBrand { field: "id", reason: "r" }),
                 "invalid_brand",
                 "invalid brand definition: id r",
             ),
             (
-                CardError::DuplicateBrand { id: id() },
+                brand(BrandError::DuplicateBrand { id: id() }),
                 "duplicate_brand",
                 "\"x\" is already a card type.",
             ),
             (
-                CardError::BrandNotFound { id: id() },
+                brand(BrandError::BrandNotFound { id: id() }),
                 "brand_not_found",
                 "\"x\" is not a supported card type.",
             ),
-            (CardError::BrandIdMismatch, "brand_id_mismatch", "Cannot overwrite type parameter."),
+            (
+                brand(BrandError::BrandIdMismatch),
+                "brand_id_mismatch",
+                "Cannot overwrite type parameter.",
+            ),
         ];
-        for (error, code, message) in errors {
-            assert_eq!((error.code(), error.message().as_str()), (code, message));
+        for ((code, message), expected_code, expected_message) in errors {
+            assert_eq!((code, message.as_str()), (expected_code, expected_message));
         }
     }
 
     #[test]
     fn messages_with_values_put_them_between_their_pieces() {
         let id = || "visa".into();
-        let messages = [
-            (CardError::DuplicateBrand { id: id() }, "\"visa\" is already a card type."),
-            (CardError::BrandNotFound { id: id() }, "\"visa\" is not a supported card type."),
+        let brand_messages = [
+            (BrandError::DuplicateBrand { id: id() }, "\"visa\" is already a card type."),
+            (BrandError::BrandNotFound { id: id() }, "\"visa\" is not a supported card type."),
             (
-                CardError::InvalidBrand { field: "gaps", reason: "must rise" },
+                BrandError::InvalidBrand { field: "gaps", reason: "must rise" },
                 "invalid brand definition: gaps must rise",
             ),
-            (
-                CardError::TooFarInFuture { year: 2050, max_year: 7 },
-                "the expiry year 2050 is after 7",
-            ),
-            (CardError::Empty, "this field is required"),
         ];
-        for (error, message) in messages {
+        for (error, message) in brand_messages {
             assert_eq!(error.message(), message);
         }
+        let year = CardError::TooFarInFuture { year: 2050, max_year: 7 };
+        assert_eq!(year.message(), "the expiry year 2050 is after 7");
+        assert_eq!(CardError::Empty.message(), "this field is required");
     }
 }

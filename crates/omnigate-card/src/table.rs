@@ -4,7 +4,7 @@ use alloc::{borrow::ToOwned, vec::Vec};
 
 use crate::brand::{Brand, BrandUpdate};
 use crate::brands::{BRANDS, CCT_COUNT, EXTRA_IDS};
-use crate::error::CardError;
+use crate::error::BrandError;
 use crate::matching::{self, BrandMatch};
 
 /// An ordered list of brands: the order is the detection priority (ties go to the earlier).
@@ -97,8 +97,8 @@ impl BrandTable {
 
     /// Adds a brand at the end (lowest priority).
     ///
-    /// Fails with [`CardError::DuplicateBrand`] when a brand with that id is active.
-    pub fn add(&mut self, brand: Brand) -> Result<(), CardError> {
+    /// Fails with [`BrandError::DuplicateBrand`] when a brand with that id is active.
+    pub fn add(&mut self, brand: Brand) -> Result<(), BrandError> {
         self.put(brand, false)
     }
 
@@ -106,14 +106,14 @@ impl BrandTable {
     /// dropped, not answered: no caller wanted it, and moving it out cost the browser module.)
     ///
     /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
-    pub fn replace(&mut self, brand: Brand) -> Result<(), CardError> {
+    pub fn replace(&mut self, brand: Brand) -> Result<(), BrandError> {
         self.put(brand, true)
     }
 
     /// [`replace`](Self::replace) when `replace` is true, else [`add`](Self::add): the choice
     /// as a flag, the way the browser module's `addBrand` receives it. One search for the id
     /// and one error site (the id is there for add, or missing for replace) serve both.
-    pub fn put(&mut self, brand: Brand, replace: bool) -> Result<(), CardError> {
+    pub fn put(&mut self, brand: Brand, replace: bool) -> Result<(), BrandError> {
         let id = brand.id();
         let slot = position(&self.active, id);
         if slot.is_some() != replace {
@@ -134,9 +134,9 @@ impl BrandTable {
     /// Merges `update` into the brand `id` (credit-card-type's `updateCard`): the brand may be
     /// active or removed; a removed brand stays removed.
     ///
-    /// Fails with [`CardError::BrandNotFound`], [`CardError::BrandIdMismatch`] when the update
-    /// names another id, or [`CardError::InvalidBrand`] when the result is malformed.
-    pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), CardError> {
+    /// Fails with [`BrandError::BrandNotFound`], [`BrandError::BrandIdMismatch`] when the update
+    /// names another id, or [`BrandError::InvalidBrand`] when the result is malformed.
+    pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), BrandError> {
         let slot = match position(&self.active, id) {
             Some(slot) => self.active.get_mut(slot),
             None => position(&self.removed, id).and_then(|slot| self.removed.get_mut(slot)),
@@ -148,7 +148,7 @@ impl BrandTable {
 
     /// Takes the brand `id` out of detection; the table keeps it among the removed brands, where
     /// [`lookup`](Self::lookup) and [`update`](Self::update) still find it.
-    pub fn remove(&mut self, id: &str) -> Result<(), CardError> {
+    pub fn remove(&mut self, id: &str) -> Result<(), BrandError> {
         let Some(brand) = take_from(&mut self.active, id) else {
             return Err(not_found(id));
         };
@@ -160,14 +160,14 @@ impl BrandTable {
 
     /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's
     /// `splice`, the brand is taken out first and a position past the end appends it.
-    pub fn change_order(&mut self, id: &str, position: usize) -> Result<(), CardError> {
+    pub fn change_order(&mut self, id: &str, position: usize) -> Result<(), BrandError> {
         let brand = self.take(id)?;
         self.active.insert(position.min(self.active.len()), brand);
         Ok(())
     }
 
     /// Takes the active brand `id` out of the list.
-    fn take(&mut self, id: &str) -> Result<Brand, CardError> {
+    fn take(&mut self, id: &str) -> Result<Brand, BrandError> {
         take_from(&mut self.active, id).ok_or_else(|| not_found(id))
     }
 }
@@ -189,16 +189,16 @@ fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
     brands.pop()
 }
 
-/// [`CardError::BrandNotFound`] for `id`.
-fn not_found(id: &str) -> CardError {
+/// [`BrandError::BrandNotFound`] for `id`.
+fn not_found(id: &str) -> BrandError {
     id_error(id, false)
 }
 
-/// The two errors that name a brand, [`CardError::DuplicateBrand`] or
-/// [`CardError::BrandNotFound`]: one function copies the id for both.
-fn id_error(id: &str, duplicate: bool) -> CardError {
+/// The two errors that name a brand, [`BrandError::DuplicateBrand`] or
+/// [`BrandError::BrandNotFound`]: one function copies the id for both.
+fn id_error(id: &str, duplicate: bool) -> BrandError {
     let id = id.to_owned();
-    if duplicate { CardError::DuplicateBrand { id } } else { CardError::BrandNotFound { id } }
+    if duplicate { BrandError::DuplicateBrand { id } } else { BrandError::BrandNotFound { id } }
 }
 
 impl Default for BrandTable {

@@ -23,7 +23,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::{Brand, Pattern};
-use crate::error::CardError;
+use crate::error::BrandError;
 
 pub(crate) const ID: usize = 0;
 pub(crate) const NAME: usize = 1;
@@ -90,7 +90,7 @@ const RULES: [(&str, &str, &str); FIELDS] = [
 ///
 /// One pass over the fields in order: each is written to the new record (its given value or
 /// its default), then checked and decoded from there, so the first bad field is the one named.
-pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
+pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
     let mut brand = Brand {
         record: String::new(),
         patterns: Vec::new(),
@@ -163,7 +163,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, CardError> {
             }
         };
         if !ok {
-            return Err(CardError::InvalidBrand { field, reason });
+            return Err(BrandError::InvalidBrand { field, reason });
         }
     }
     Ok(brand)
@@ -241,11 +241,11 @@ pub(crate) fn padded(value: u64, len: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::{field, padded, parse};
-    use crate::CardError;
+    use crate::BrandError;
 
     fn error_field(text: &str) -> &'static str {
         match parse(text) {
-            Err(CardError::InvalidBrand { field, .. }) => field,
+            Err(BrandError::InvalidBrand { field, .. }) => field,
             other => panic!("{text:?}: {other:?}"),
         }
     }

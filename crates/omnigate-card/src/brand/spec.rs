@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::{vec, vec::Vec};
 
 use super::{Brand, record};
-use crate::error::CardError;
+use crate::error::BrandError;
 
 /// A pattern as user data, before validation: digit strings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum PatternSpec {
 }
 
 /// A brand as user data. [`BrandSpec::build`] (or `Brand::try_from`) checks it and fails with
-/// [`CardError::InvalidBrand`] naming the field at fault.
+/// [`BrandError::InvalidBrand`] naming the field at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BrandSpec {
     /// 1–64 characters, no control characters (`"my-card"`).
@@ -68,7 +68,7 @@ impl BrandSpec {
     ///
     /// The record is written straight into one String: no string per field, list or number
     /// joined afterwards.
-    pub fn build(self) -> Result<Brand, CardError> {
+    pub fn build(self) -> Result<Brand, BrandError> {
         let mut record = String::from("=");
         for text in [&self.id, &self.name, &self.gateway_brand] {
             push_text(&mut record, text, false);
@@ -136,7 +136,7 @@ fn push_number(record: &mut String, number: u8) {
 }
 
 impl TryFrom<BrandSpec> for Brand {
-    type Error = CardError;
+    type Error = BrandError;
 
     fn try_from(spec: BrandSpec) -> Result<Self, Self::Error> {
         spec.build()
@@ -167,9 +167,9 @@ pub struct BrandUpdate {
 
 impl BrandUpdate {
     /// Applies the changes to `brand` and checks the result.
-    pub(crate) fn apply(self, brand: &Brand) -> Result<Brand, CardError> {
+    pub(crate) fn apply(self, brand: &Brand) -> Result<Brand, BrandError> {
         if self.id.as_deref().is_some_and(|id| id != brand.id()) {
-            return Err(CardError::BrandIdMismatch);
+            return Err(BrandError::BrandIdMismatch);
         }
         let mut spec = brand.to_spec();
         spec.name = self.name.unwrap_or(spec.name);

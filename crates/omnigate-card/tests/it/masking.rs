@@ -1,7 +1,7 @@
 //! Secrets never print: card numbers and CVCs through `{:?}` and `{}`, and error messages.
 
 use omnigate_card::{
-    BrandTable, CardError, CardNumber, Cvc, NumberOptions, YearMonth, validate_number,
+    BrandError, BrandTable, CardError, CardNumber, Cvc, NumberOptions, YearMonth, validate_number,
 };
 
 #[test]
@@ -51,18 +51,24 @@ fn errors_and_checks_do_not_carry_the_number() {
         CardError::InvalidCvc,
         CardError::InvalidHolder,
         CardError::InvalidPostalCode,
-        CardError::InvalidBrand { field: "id", reason: "must not be empty" },
-        CardError::DuplicateBrand { id: "visa".into() },
-        CardError::BrandNotFound { id: "visa".into() },
-        CardError::BrandIdMismatch,
     ];
+    let brand_errors = [
+        BrandError::InvalidBrand { field: "id", reason: "must not be empty" },
+        BrandError::DuplicateBrand { id: "visa".into() },
+        BrandError::BrandNotFound { id: "visa".into() },
+        BrandError::BrandIdMismatch,
+    ];
+    // Each error as (what Debug shows, Display, message, code): one set of codes for both types.
+    let described =
+        errors.iter().map(|e| (format!("{e:?}"), e.to_string(), e.message(), e.code())).chain(
+            brand_errors.iter().map(|e| (format!("{e:?}"), e.to_string(), e.message(), e.code())),
+        );
     let mut codes = std::collections::BTreeSet::new();
-    for error in &errors {
-        let message = error.to_string();
-        assert!(!message.is_empty(), "{error:?}");
-        assert_eq!(message, error.message(), "Display is the message");
-        assert!(error.code().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{error:?}");
-        assert!(codes.insert(error.code()), "duplicate code {}", error.code());
+    for (error, display, message, code) in described {
+        assert!(!message.is_empty(), "{error}");
+        assert_eq!(display, message, "Display is the message");
+        assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{error}");
+        assert!(codes.insert(code), "duplicate code {code}");
     }
     for input in ["4111111111111111", "4111 1111 1111 1112", "123"] {
         let error = input.parse::<CardNumber>().err();

@@ -1,6 +1,6 @@
 //! Run-time changes to a brand table: add, replace, update, remove, reorder, and spec checks.
 
-use omnigate_card::{BrandSpec, BrandTable, BrandUpdate, CardError, PatternSpec};
+use omnigate_card::{BrandError, BrandSpec, BrandTable, BrandUpdate, PatternSpec};
 
 fn custom(id: &str, prefix: &str) -> BrandSpec {
     BrandSpec { patterns: vec![PatternSpec::Prefix(prefix.into())], ..BrandSpec::new(id, "Custom") }
@@ -17,7 +17,7 @@ fn add_appends_and_refuses_duplicates() {
     assert_eq!(ids(&table, "2"), ["mastercard", "jcb", "mir", "new-card"]);
     assert_eq!(ids(&table, "2345"), ["new-card"]);
     let error = table.add(custom("new-card", "2346").build().unwrap()).unwrap_err();
-    assert_eq!(error, CardError::DuplicateBrand { id: "new-card".into() });
+    assert_eq!(error, BrandError::DuplicateBrand { id: "new-card".into() });
     assert_eq!(table.get("new-card").unwrap().gateway_brand(), "NEWCARD");
 }
 
@@ -52,7 +52,7 @@ fn update_merges_like_update_card() {
     let same_id = BrandUpdate { id: Some("visa".into()), ..BrandUpdate::default() };
     assert_eq!(table.update("visa", same_id), Ok(()));
     let other_id = BrandUpdate { id: Some("not visa".into()), ..BrandUpdate::default() };
-    assert_eq!(table.update("visa", other_id), Err(CardError::BrandIdMismatch));
+    assert_eq!(table.update("visa", other_id), Err(BrandError::BrandIdMismatch));
     let missing = table.update("foo", BrandUpdate::default()).unwrap_err();
     assert_eq!(missing.code(), "brand_not_found");
     let bad = BrandUpdate { lengths: Some(vec![]), ..BrandUpdate::default() };
@@ -88,7 +88,7 @@ fn change_order_moves_priority() {
 #[test]
 fn brand_specs_are_checked() {
     let field = |spec: BrandSpec| match spec.build() {
-        Err(CardError::InvalidBrand { field, .. }) => field,
+        Err(BrandError::InvalidBrand { field, .. }) => field,
         other => panic!("{other:?}"),
     };
     assert_eq!(field(custom("", "4")), "id");
