@@ -16,7 +16,8 @@
 //! again. The card number and the CVC print masked; reading them takes `expose()`.
 //!
 //! Brands live in a [`BrandTable`]: [`BrandTable::standard`] has credit-card-type's 15 brands
-//! plus Dankort, RuPay and UATP, and brands can be added, changed and removed at run time.
+//! plus Dankort, RuPay and UATP, and brands can be added, changed and removed at run time;
+//! a bad definition or change answers a [`BrandError`], coded like a [`CardError`].
 //! Time is an input: every expiry check takes "today" as a [`YearMonth`].
 //!
 //! # Examples
@@ -72,7 +73,7 @@
 //! let mut duplicate = BrandSpec::new("visa", "Visa");
 //! duplicate.patterns = vec![PatternSpec::Prefix("98".into())];
 //! assert_eq!(table.add(duplicate.build()?).unwrap_err().code(), "duplicate_brand");
-//! # Ok::<(), omnigate_card::CardError>(())
+//! # Ok::<(), omnigate_card::BrandError>(())
 //! ```
 
 #![no_std]
