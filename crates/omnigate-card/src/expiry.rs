@@ -94,7 +94,8 @@ impl Expiry {
 
     /// Parses a separate month field and year field (2 or 4 digits), valid for `today`.
     pub fn from_parts(month: &str, year: &str, today: YearMonth) -> Result<Self, CardError> {
-        Self::from_check(check_date(month, year, today, DEFAULT_MAX_ELAPSED_YEAR), month)
+        let check = check_date(month.as_bytes(), year.as_bytes(), today, DEFAULT_MAX_ELAPSED_YEAR);
+        Self::from_check(check, month)
     }
 
     /// The expiry a check found valid, or why `input` gives none.

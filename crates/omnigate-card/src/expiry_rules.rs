@@ -5,6 +5,7 @@
 //! where generic string machinery (searchers, `split`, `join`) costs more code than the rules.
 
 use alloc::{borrow::ToOwned, string::String};
+use core::str;
 
 use crate::error::{CardError, Validity};
 use crate::expiry::YearMonth;
@@ -68,7 +69,7 @@ pub struct ExpiryParts {
 /// ```
 pub fn validate_expiry(input: &str, today: YearMonth, max_elapsed_year: u16) -> ExpiryCheck {
     let date = parse_date(input, today);
-    validate_expiry_parts(date.month, date.checked_year(), today, max_elapsed_year)
+    checked_parts(date.month, date.checked_year(), today, max_elapsed_year)
 }
 
 /// [`validate_expiry`] with the month and year as numbers instead of the typed text: `date` is
@@ -100,16 +101,27 @@ pub fn validate_expiry_parts(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> ExpiryCheck {
-    let (validity, date) = check_date(month, year, today, max_elapsed_year);
-    let part = |text: &str| date.map(|_| text.to_owned());
+    checked_parts(month.as_bytes(), year.as_bytes(), today, max_elapsed_year)
+}
+
+/// [`check_date`] with the parts given back as text when card-validator gives them.
+fn checked_parts(month: &[u8], year: &[u8], today: YearMonth, max: u16) -> ExpiryCheck {
+    let (validity, date) = check_date(month, year, today, max);
+    let part = |part| date.map(|_| text(part));
     ExpiryCheck { validity, month: part(month), year: part(year) }
+}
+
+/// A part of an expiry string as text. Parts are cut next to ASCII bytes or white space, or
+/// after whole characters, so they are always UTF-8: the empty fallback is never taken.
+fn text(part: &[u8]) -> String {
+    str::from_utf8(part).unwrap_or_default().to_owned()
 }
 
 /// `expirationDate` on split parts: the outcome, and `(month, four-digit year)` when
 /// card-validator gives the parts back (valid, or expired earlier this year).
 pub(crate) fn check_date(
-    month: &str,
-    year: &str,
+    month: &[u8],
+    year: &[u8],
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> (Validity, Option<(u8, u16)>) {
@@ -135,7 +147,7 @@ pub(crate) fn check_date(
 
 /// Checks an expiry month field, like card-validator's `expirationMonth`.
 pub fn validate_expiry_month(input: &str, today: YearMonth) -> ExpiryMonthCheck {
-    let (validity, is_valid_for_this_year) = match check_month(input) {
+    let (validity, is_valid_for_this_year) = match check_month(input.as_bytes()) {
         Ok(month) => (Validity::Valid, month >= today.month()),
         Err(validity) => (validity, false),
     };
@@ -148,7 +160,7 @@ pub fn validate_expiry_year(
     today: YearMonth,
     max_elapsed_year: u16,
 ) -> ExpiryYearCheck {
-    let (validity, is_current_year) = match check_year(input, today, max_elapsed_year) {
+    let (validity, is_current_year) = match check_year(input.as_bytes(), today, max_elapsed_year) {
         Ok(year) => (Validity::Valid, year == today.year()),
         Err(validity) => (validity, false),
     };
@@ -156,7 +168,7 @@ pub fn validate_expiry_year(
 }
 
 /// `expirationMonth`: the month 1–12, or why the input is not one (yet).
-fn check_month(input: &str) -> Result<u8, Validity> {
+fn check_month(input: &[u8]) -> Result<u8, Validity> {
     match number(input) {
         Some(month @ 1..=12) => Ok(month as u8),
         // "" and "0" may still become a month; "00" may not.
@@ -168,7 +180,7 @@ fn check_month(input: &str) -> Result<u8, Validity> {
 
 /// `expirationYear`: the four-digit year (a two-digit one put in `today`'s century), or why
 /// the input is not a year it accepts (yet). The current year is always valid.
-fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u16, Validity> {
+fn check_year(input: &[u8], today: YearMonth, max_elapsed_year: u16) -> Result<u16, Validity> {
     let invalid = || Err(Validity::Invalid(CardError::InvalidYear));
     let Some(value) = number(input) else {
         return if is_blank(input) { Err(Validity::PotentiallyValid) } else { invalid() };
@@ -198,9 +210,9 @@ fn check_year(input: &str, today: YearMonth, max_elapsed_year: u16) -> Result<u1
 
 /// The value of a string of ASCII digits (JS `/^\d*$/`: `Some(0)` for ""), capped at 10^8;
 /// `None` when anything else is in it.
-fn number(digits: &str) -> Option<u32> {
+fn number(digits: &[u8]) -> Option<u32> {
     let mut value = 0u32;
-    for byte in digits.bytes() {
+    for &byte in digits {
         if !byte.is_ascii_digit() {
             return None;
         }
@@ -221,26 +233,27 @@ fn number(digits: &str) -> Option<u32> {
 /// matters for inputs that are invalid either way.
 pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
     let date = parse_date(input, today);
-    let mut year = date.year.to_owned();
+    let mut year = text(date.year);
     let mut more = date.more;
     // card-validator joins the pieces after the month with commas.
-    while let Some(text) = more {
-        let (piece, rest) = cut(text, date.separator);
+    while let Some(pieces) = more {
+        let (piece, rest) = cut(pieces, date.separator);
         year.push(',');
-        year.push_str(piece);
+        year.push_str(&text(piece));
         more = rest;
     }
-    ExpiryParts { month: date.month.to_owned(), year }
+    ExpiryParts { month: text(date.month), year }
 }
 
-/// What `parseDate` found, borrowed from the input.
+/// What `parseDate` found, borrowed from the input's bytes: the checks read bytes, and byte
+/// slices cut without the character boundary tests of `str`.
 struct ParsedDate<'a> {
     /// The month part.
-    month: &'a str,
+    month: &'a [u8],
     /// The year part, or its first piece when `more` is given.
-    year: &'a str,
+    year: &'a [u8],
     /// The text after the year piece when more pieces follow, cut at `separator`.
-    more: Option<&'a str>,
+    more: Option<&'a [u8]>,
     /// `/` or a space, the separator the pieces were cut at.
     separator: u8,
 }
@@ -248,8 +261,8 @@ struct ParsedDate<'a> {
 impl<'a> ParsedDate<'a> {
     /// The year part for the checks. Several pieces join into a text with a comma, which no
     /// check accepts; "," stands for all of them, so nothing needs joining.
-    fn checked_year(&self) -> &'a str {
-        if self.more.is_some() { "," } else { self.year }
+    fn checked_year(&self) -> &'a [u8] {
+        if self.more.is_some() { b"," } else { self.year }
     }
 }
 
@@ -257,61 +270,57 @@ impl<'a> ParsedDate<'a> {
 /// slash form, which cuts them exactly where the space does here, so that step is left out.)
 fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
     let date = |month, year, more, separator| ParsedDate { month, year, more, separator };
-    if let Some((year, month)) = iso_date(input) {
+    let bytes = input.as_bytes();
+    if let Some((year, month)) = iso_date(bytes) {
         return date(month, year, None, b'-');
     }
-    let separator = if input.bytes().any(|b| b == b'/') {
+    let separator = if bytes.contains(&b'/') {
         b'/'
-    } else if Spaces::of(input).any {
+    } else if Spaces::of(bytes).any {
         b' '
     } else {
         let month_chars = month_digit_count(input, today);
-        let (month, year) =
-            input.split_at_checked(char_end(input, month_chars)).unwrap_or((input, ""));
+        let (month, year) = bytes.split_at_checked(char_end(bytes, month_chars)).unwrap_or_default();
         return date(month, year, None, 0);
     };
-    let (month, rest) = cut(input, separator);
-    let (year, more) = rest.map_or(("", None), |rest| cut(rest, separator));
+    let (month, rest) = cut(bytes, separator);
+    let (year, more) = rest.map_or((&[][..], None), |rest| cut(rest, separator));
     date(month, year, more, separator)
 }
 
 /// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.
-pub(crate) fn iso_date(input: &str) -> Option<(&str, &str)> {
-    let b = input.as_bytes();
-    // The length and the dash first: they turn nearly every other input away at once.
-    if !matches!(b.len(), 6 | 7) || b.get(4) != Some(&b'-') {
-        return None;
-    }
-    let digits = b.iter().enumerate().all(|(at, c)| c.is_ascii_digit() || at == 4);
-    digits.then_some(())?;
-    Some((input.get(..4)?, input.get(5..)?))
+pub(crate) fn iso_date(input: &[u8]) -> Option<(&[u8], &[u8])> {
+    // The dash and the length first: they turn nearly every other input away at once.
+    let (year, [b'-', month @ ..]) = input.split_at_checked(4)? else { return None };
+    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    (matches!(month.len(), 1 | 2) && digits(year) && digits(month)).then_some((year, month))
 }
 
 /// The first piece of `text` cut at `separator`, and the text after the separator (`None` when
 /// the piece is the last). A `/` takes the JS white space around it along (card-validator's
 /// `split(/\s*\/\s*/)`), a space the spaces after it (`split(/ +/)`).
-fn cut(text: &str, separator: u8) -> (&str, Option<&str>) {
-    let Some(at) = text.bytes().position(|b| b == separator) else { return (text, None) };
-    let (piece, rest) = text.split_at_checked(at).unwrap_or((text, ""));
-    let rest = rest.get(1..).unwrap_or("");
+fn cut(text: &[u8], separator: u8) -> (&[u8], Option<&[u8]>) {
+    let Some(at) = text.iter().position(|&b| b == separator) else { return (text, None) };
+    let (piece, rest) = text.split_at_checked(at).unwrap_or_default();
+    let rest = rest.get(1..).unwrap_or_default();
     // Where the piece ends and how much of the rest the separator takes along.
     let (end, skip) = if separator == b'/' {
         // Typed text has printable ASCII next to its `/`, which is no white space: the
         // scans run only for another byte (a space, a control, a character beyond ASCII).
         // That is most of what a check costs (wasm: 876 -> 799 instructions per call).
         let spaced = |byte: Option<&u8>| byte.is_some_and(|b| !b.is_ascii_graphic());
-        let end = if spaced(piece.as_bytes().last()) { Spaces::of(piece).content_end } else { at };
-        (end, if spaced(rest.as_bytes().first()) { Spaces::of(rest).content_start } else { 0 })
+        let end = if spaced(piece.last()) { Spaces::of(piece).content_end } else { at };
+        (end, if spaced(rest.first()) { Spaces::of(rest).content_start } else { 0 })
     } else {
-        (at, rest.bytes().take_while(|&b| b == b' ').count())
+        (at, rest.iter().take_while(|&&b| b == b' ').count())
     };
     (piece.get(..end).unwrap_or(piece), Some(rest.get(skip..).unwrap_or(rest)))
 }
 
 /// Where the first `count` characters of `text` end (its length if it has fewer).
-fn char_end(text: &str, count: usize) -> usize {
+fn char_end(text: &[u8], count: usize) -> usize {
     // Bytes 0x80–0xBF continue a character; every other byte starts one.
-    let starts = text.bytes().enumerate().filter(|&(_, b)| !(0x80..0xc0).contains(&b));
+    let starts = text.iter().enumerate().filter(|&(_, b)| !(0x80..0xc0).contains(b));
     starts.map(|(at, _)| at).nth(count).unwrap_or(text.len())
 }
 
@@ -320,10 +329,9 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
     match input.as_bytes() {
         [b'0', ..] => 2,
         [b'2'..=b'9', ..] | [b'1', b'3'..=b'9', ..] => 1,
-        [b'1', ..] => {
+        [b'1', rest @ ..] => {
             // A 1 not followed by 3-9 ("10", "12", "1x"): one digit if the rest may still
             // become a year.
-            let rest = input.get(1..).unwrap_or("");
             let year = check_year(rest, today, DEFAULT_MAX_ELAPSED_YEAR);
             if matches!(year, Err(Validity::Invalid(_))) { 2 } else { 1 }
         }
@@ -333,7 +341,7 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
 }
 
 /// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
-fn is_blank(text: &str) -> bool {
+fn is_blank(text: &[u8]) -> bool {
     Spaces::of(text).content_end == 0
 }
 
@@ -348,16 +356,24 @@ struct Spaces {
 }
 
 impl Spaces {
-    /// One pass serves every trim and white-space test, so that one loop decodes UTF-8 and
-    /// tests the white-space set for all of them.
-    fn of(text: &str) -> Self {
+    /// One pass serves every trim and white-space test. It reads bytes with [`js::space_len`]
+    /// (shared with [`js::trim`]), decoding nothing: a character that is not white space is
+    /// stepped over a byte at a time, and each of its bytes is content.
+    fn of(text: &[u8]) -> Self {
         let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
-        for (at, c) in text.char_indices() {
-            if js::is_space(c) {
-                spaces.any = true;
-            } else {
-                spaces.content_start = spaces.content_start.min(at);
-                spaces.content_end = at + c.len_utf8();
+        let mut at = 0;
+        while let Some(rest @ [first, ..]) = text.get(at..) {
+            // Typed text is mostly printable ASCII, no white space: answered without a call.
+            match if first.is_ascii_graphic() { 0 } else { js::space_len(rest) } {
+                0 => {
+                    spaces.content_start = spaces.content_start.min(at);
+                    at += 1;
+                    spaces.content_end = at;
+                }
+                space => {
+                    spaces.any = true;
+                    at += space;
+                }
             }
         }
         spaces

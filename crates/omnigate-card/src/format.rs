@@ -76,15 +76,15 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// ```
 pub fn format_expiry(input: &str) -> String {
     let mut text = EXPIRY_TEMPLATE;
-    let len = match iso_date(input) {
+    let len = match iso_date(input.as_bytes()) {
         Some((year, month)) => {
             // The month (one or two digits, so no underflow) right-aligned in `MM`, the
             // four-digit year after the separator: each written forwards from its start.
-            for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month.bytes()) {
-                *slot = digit;
+            for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month) {
+                *slot = *digit;
             }
-            for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year.bytes()) {
-                *slot = digit;
+            for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year) {
+                *slot = *digit;
             }
             text.len()
         }
