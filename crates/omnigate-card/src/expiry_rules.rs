@@ -274,7 +274,7 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
     if let Some((year, month)) = iso_date(bytes) {
         return date(month, year, None, b'-');
     }
-    let separator = if bytes.contains(&b'/') {
+    let separator = if bytes.iter().any(|&b| b == b'/') {
         b'/'
     } else if Spaces::of(bytes).any {
         b' '
@@ -290,10 +290,13 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
 
 /// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.
 pub(crate) fn iso_date(input: &[u8]) -> Option<(&[u8], &[u8])> {
-    // The dash and the length first: they turn nearly every other input away at once.
-    let (year, [b'-', month @ ..]) = input.split_at_checked(4)? else { return None };
-    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
-    (matches!(month.len(), 1 | 2) && digits(year) && digits(month)).then_some((year, month))
+    // The length and the dash first: they turn nearly every other input away at once.
+    if !matches!(input.len(), 6 | 7) || input.get(4) != Some(&b'-') {
+        return None;
+    }
+    let digits = input.iter().enumerate().all(|(at, c)| c.is_ascii_digit() || at == 4);
+    digits.then_some(())?;
+    Some((input.get(..4)?, input.get(5..)?))
 }
 
 /// The first piece of `text` cut at `separator`, and the text after the separator (`None` when
