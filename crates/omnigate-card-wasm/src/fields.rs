@@ -90,7 +90,11 @@ pub(crate) fn format_number(len: usize, caret: u32) -> usize {
 
 /// Formats the expiry in the input as `MM / YY`, like [`format_number`].
 pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
-    buffer::with_input([len], |[text]| with_caret(text, caret, &omnigate_card::format_expiry(text)))
+    // Formatted in place: no string of its own.
+    let format = |[text]: [&str; 1]| {
+        with_caret(text, caret, omnigate_card::ExpiryText::format(text).as_str())
+    };
+    buffer::with_input([len], format)
 }
 
 /// Leaves where a caret at `caret` in `text` goes in `formatted`, U+001F, then `formatted` as

@@ -280,7 +280,8 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
         b' '
     } else {
         let month_chars = month_digit_count(input, today);
-        let (month, year) = bytes.split_at_checked(char_end(bytes, month_chars)).unwrap_or_default();
+        let (month, year) =
+            bytes.split_at_checked(char_end(bytes, month_chars)).unwrap_or_default();
         return date(month, year, None, 0);
     };
     let (month, rest) = cut(bytes, separator);

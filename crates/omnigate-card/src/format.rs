@@ -75,23 +75,47 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// assert_eq!(format_expiry("12 /"), "12");
 /// ```
 pub fn format_expiry(input: &str) -> String {
-    let mut text = EXPIRY_TEMPLATE;
-    let len = match iso_date(input.as_bytes()) {
-        Some((year, month)) => {
-            // The month (one or two digits, so no underflow) right-aligned in `MM`, the
-            // four-digit year after the separator: each written forwards from its start.
-            for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month) {
-                *slot = *digit;
+    String::from(ExpiryText::format(input).as_str())
+}
+
+/// A [`format_expiry`] result held in place: it is never longer than `MM / YYYY`, so a caller
+/// that only reads it (the browser module writes it straight into its output) allocates
+/// nothing.
+#[derive(Clone, Copy, Debug)]
+pub struct ExpiryText {
+    /// [`EXPIRY_TEMPLATE`] with the digits set.
+    text: [u8; EXPIRY_TEMPLATE.len()],
+    /// How much of `text` shows.
+    len: usize,
+}
+
+impl ExpiryText {
+    /// Formats `input` as [`format_expiry`] does.
+    pub fn format(input: &str) -> Self {
+        let mut text = EXPIRY_TEMPLATE;
+        let len = match iso_date(input.as_bytes()) {
+            Some((year, month)) => {
+                // The month (one or two digits, so no underflow) right-aligned in `MM`, the
+                // four-digit year after the separator: each written forwards from its start.
+                for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month) {
+                    *slot = *digit;
+                }
+                for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year) {
+                    *slot = *digit;
+                }
+                text.len()
             }
-            for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year) {
-                *slot = *digit;
-            }
-            text.len()
-        }
-        None => put_typed(input, &mut text),
-    };
-    let text = text.get(..len).and_then(|text| str::from_utf8(text).ok());
-    String::from(text.unwrap_or_default())
+            None => put_typed(input, &mut text),
+        };
+        Self { text, len }
+    }
+
+    /// The formatted text.
+    pub fn as_str(&self) -> &str {
+        // ASCII only (the template and ASCII digits), so the check never fails.
+        let text = self.text.get(..self.len).and_then(|text| str::from_utf8(text).ok());
+        text.unwrap_or_default()
+    }
 }
 
 /// Every [`format_expiry`] result is the start of this text, with its digits set: `MM`, the

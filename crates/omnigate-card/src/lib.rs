@@ -106,7 +106,9 @@ pub use expiry_rules::{
     split_expiry, validate_expiry, validate_expiry_date, validate_expiry_month,
     validate_expiry_parts, validate_expiry_year,
 };
-pub use format::{DEFAULT_GAPS, EXPIRY_SEPARATOR, format_expiry, format_number, strip_formatting};
+pub use format::{
+    DEFAULT_GAPS, EXPIRY_SEPARATOR, ExpiryText, format_expiry, format_number, strip_formatting,
+};
 pub use holder::{Holder, MAX_HOLDER_LENGTH, validate_holder};
 pub use matching::BrandMatch;
 pub use number::{NumberCheck, NumberOptions, validate_number};
