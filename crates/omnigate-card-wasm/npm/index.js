@@ -161,7 +161,7 @@ export function validateCard(card, options) {
   const flags = (numberFlags(options) | (holderGiven ? 4 : 0)) + maxLength * 8;
   // The brand's index ('' for none: no index of the table), then one record per error,
   // separated by U+001E.
-  const [brand, ...errors] = text(wasm.validateCard(...lengths, flags, today, given,
+  const [brand, ...errors] = text(wasm.validateCard(...lengths, flags, today, +given,
     given ? max : 0)).split('\u001e');
   return {
     isValid: errors.length === 0,

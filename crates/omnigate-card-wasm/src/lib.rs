@@ -32,10 +32,11 @@ mod spec;
 mod tables;
 
 /// Locks one of the module's statics. The module runs on one thread and no export calls
-/// another, so the lock is always free: taking it is one test, with none of `Mutex::lock`'s
-/// spinning code. Were it ever taken twice (a bug), this traps at once, where `lock` would
-/// spin forever.
-#[inline(never)]
+/// another, so the lock is free whenever an export starts: taking it is one test, with none of
+/// `Mutex::lock`'s spinning code. The lock can only be found taken after a trap left a guard
+/// undropped (a bug, or memory exhausted mid-call); the module is unusable from then on, and
+/// this traps again at once where `Mutex::lock` would spin forever and hang the page.
+#[inline(never)] // one copy per static instead of the test inlined at every use (-100 B gzip)
 pub(crate) fn lock<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
     match mutex.try_lock() {
         Some(guard) => guard,
@@ -43,14 +44,16 @@ pub(crate) fn lock<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
     }
 }
 
+/// Stops the module: a wasm trap, which JS sees as a `RuntimeError`.
 #[cfg(target_arch = "wasm32")]
 fn trap() -> ! {
     core::arch::wasm32::unreachable()
 }
 
+/// Stops the process, as a trap stops the module (the host build exists for tests).
 #[cfg(not(target_arch = "wasm32"))]
 fn trap() -> ! {
-    unreachable!("a lock of the module was taken twice")
+    std::process::abort()
 }
 
 /// A free list over the module's growable memory that merges neighbouring free blocks, behind a
@@ -76,13 +79,6 @@ mod tests {
         let mutex = Mutex::new(1);
         *super::lock(&mutex) += 1;
         assert_eq!(*super::lock(&mutex), 2);
-    }
-
-    #[test]
-    #[should_panic(expected = "taken twice")]
-    fn a_lock_taken_twice_stops_instead_of_spinning() {
-        let mutex = Mutex::new(());
-        let _held = super::lock(&mutex);
-        let _again = super::lock(&mutex);
+        assert!(mutex.try_lock().is_some(), "free once the guard is dropped");
     }
 }

@@ -65,7 +65,11 @@ pub enum CardError {
 }
 
 /// What is wrong with a brand definition or with a change to a [`BrandTable`](crate::BrandTable).
-/// Codes and messages work as [`CardError`]'s do.
+/// Codes and messages work as [`CardError`]'s do, from the same tables.
+///
+/// A second error type, where the project's habit is one per crate: two of these errors name
+/// the brand's id, an owned `String`, and were they [`CardError`] variants every card check
+/// would carry the code to drop one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BrandError {
@@ -90,6 +94,10 @@ pub enum BrandError {
     /// An update tried to change a brand's id. Code `brand_id_mismatch`.
     BrandIdMismatch,
 }
+
+/// How many [`CardError`] variants there are: the [`BrandError`] lines of the tables below
+/// follow theirs. A test checks both tables have a line for every variant of the two types.
+const CARD_ERRORS: usize = 14;
 
 /// The codes of the [`CardError`] variants and then the [`BrandError`] ones, one a line, in the
 /// order the variants are declared (their `index`). Kept as one text rather than a `match` of texts, which
@@ -118,6 +126,8 @@ brand_id_mismatch";
 /// no values, the words after the last value for the others (an empty line when a value ends
 /// it); [`push_message`](CardError::push_message) writes what comes before. The words after an
 /// id are the ones credit-card-type throws, so the JS compat layer can reuse them.
+// (A `\n\` line is an empty line, for a message whose value ends it: the `\` skips the source
+// line break after it, so the escaped `\n` is all that line holds.)
 const FIXED_MESSAGES: &str = "\
 this field is required
 only digits are allowed here
@@ -138,8 +148,8 @@ the postal code is invalid
 \" is not a supported card type.
 Cannot overwrite type parameter.";
 
-/// Line `index` of `lines` (the last line past it), found with one byte loop and no string
-/// searching machinery.
+/// Line `index` of `lines` (the last line past it, which a test proves no index reaches),
+/// found with one byte loop and no string searching machinery.
 fn line(lines: &'static str, index: usize) -> &'static str {
     let (mut start, mut end, mut seen) = (0, lines.len(), 0);
     for (at, byte) in lines.bytes().enumerate() {
@@ -230,13 +240,13 @@ impl BrandError {
         line(CODES, self.index())
     }
 
-    /// The variant's line in [`CODES`] and [`FIXED_MESSAGES`]: after [`CardError`]'s 14.
+    /// The variant's line in [`CODES`] and [`FIXED_MESSAGES`]: after [`CardError`]'s.
     fn index(&self) -> usize {
         match self {
-            Self::InvalidBrand { .. } => 14,
-            Self::DuplicateBrand { .. } => 15,
-            Self::BrandNotFound { .. } => 16,
-            Self::BrandIdMismatch => 17,
+            Self::InvalidBrand { .. } => CARD_ERRORS,
+            Self::DuplicateBrand { .. } => CARD_ERRORS + 1,
+            Self::BrandNotFound { .. } => CARD_ERRORS + 2,
+            Self::BrandIdMismatch => CARD_ERRORS + 3,
         }
     }
 
@@ -274,8 +284,8 @@ fn push(out: &mut String, text: &str) {
     out.push_str(text);
 }
 
-/// Appends `value` in decimal, padded with zeros to at least `width` digits, without
-/// `core::fmt`: the messages' numbers and dates are written with it, and so are the numbers
+/// Appends `value` in decimal, padded with zeros to at least `width` digits (at most 10, the
+/// digits of the largest `u32`: a wider `width` pads to 10), without `core::fmt`: the messages' numbers and dates are written with it, and so are the numbers
 /// the browser module writes into its answers, which then carries one such writer.
 ///
 /// ```
@@ -286,9 +296,10 @@ fn push(out: &mut String, text: &str) {
 /// ```
 #[inline(never)]
 pub fn push_decimal(out: &mut String, value: u32, width: usize) {
-    // The higher digits first: at most ten levels deep, and no buffer to index.
+    // The higher digits first: at most ten levels deep (the capped width bounds the zeros),
+    // and no buffer to index.
     if value >= 10 || width > 1 {
-        push_decimal(out, value / 10, width.saturating_sub(1));
+        push_decimal(out, value / 10, width.min(10).saturating_sub(1));
     }
     out.push(char::from(b'0' + (value % 10) as u8));
 }
@@ -360,6 +371,22 @@ impl Validity {
 mod tests {
     use super::{BrandError, CardError};
     use crate::YearMonth;
+
+    #[test]
+    fn the_tables_have_one_line_per_variant() {
+        // Both lists above name every variant once; a missing or extra line would shift every
+        // later code or message, which the per-variant test below would also catch.
+        let variants = super::CARD_ERRORS + 4;
+        assert_eq!(super::CODES.split('\n').count(), variants);
+        assert_eq!(super::FIXED_MESSAGES.split('\n').count(), variants);
+    }
+
+    #[test]
+    fn push_decimal_pads_to_at_most_ten_digits() {
+        let mut out = alloc::string::String::new();
+        super::push_decimal(&mut out, 42, usize::MAX);
+        assert_eq!(out, "0000000042");
+    }
 
     #[test]
     fn every_variant_reads_its_own_lines() {

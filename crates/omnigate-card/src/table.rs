@@ -105,19 +105,23 @@ impl BrandTable {
     /// Replaces the active brand with the same id, keeping its position. (The old brand is
     /// dropped, not answered: no caller wanted it, and moving it out cost the browser module.)
     ///
-    /// Together with [`add`](Self::add) this is credit-card-type's `addCard`.
+    /// Fails with [`BrandError::BrandNotFound`] when no active brand has that id (a removed one
+    /// does not count). Together with [`add`](Self::add) this is credit-card-type's `addCard`.
     pub fn replace(&mut self, brand: Brand) -> Result<(), BrandError> {
         self.put(brand, true)
     }
 
-    /// [`replace`](Self::replace) when `replace` is true, else [`add`](Self::add): the choice
-    /// as a flag, the way the browser module's `addBrand` receives it. One search for the id
-    /// and one error site (the id is there for add, or missing for replace) serve both.
+    /// [`replace`](Self::replace) when `replace` is true, else [`add`](Self::add), with their
+    /// errors: the choice as a flag, the way the browser module's `addBrand` receives it. One
+    /// search for the id and one error site serve both.
     pub fn put(&mut self, brand: Brand, replace: bool) -> Result<(), BrandError> {
         let id = brand.id();
         let slot = position(&self.active, id);
+        // Adding needs the id free, replacing needs it taken: when it is not so, the error is
+        // `DuplicateBrand` for an add and `BrandNotFound` for a replace.
         if slot.is_some() != replace {
-            return Err(id_error(id, !replace));
+            let duplicate = !replace;
+            return Err(id_error(id, duplicate));
         }
         match slot.and_then(|slot| self.active.get_mut(slot)) {
             Some(old) => *old = brand,

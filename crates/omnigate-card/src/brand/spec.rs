@@ -66,8 +66,8 @@ impl BrandSpec {
     /// Checks the spec and builds the brand (written as a record, then read by the one
     /// parser every brand goes through).
     ///
-    /// The record is written straight into one String: no string per field, list or number
-    /// joined afterwards.
+    /// The record is written straight into one String: no string per field or list joined
+    /// afterwards.
     pub fn build(self) -> Result<Brand, BrandError> {
         let mut record = String::from("=");
         for text in [&self.id, &self.name, &self.gateway_brand] {
@@ -127,12 +127,7 @@ fn push_text(record: &mut String, value: &str, bound: bool) {
 
 /// Appends `number` in decimal.
 fn push_number(record: &mut String, number: u8) {
-    let digits = match number {
-        0..=9 => 1,
-        10..=99 => 2,
-        _ => 3,
-    };
-    record.push_str(&record::padded(u64::from(number), digits));
+    crate::push_decimal(record, u32::from(number), 1);
 }
 
 impl TryFrom<BrandSpec> for Brand {

@@ -24,11 +24,18 @@ fn add_appends_and_refuses_duplicates() {
 #[test]
 fn replace_keeps_the_position() {
     let mut table = BrandTable::credit_card_type();
+    let count = table.len();
     assert_eq!(table.get("visa").unwrap().name(), "Visa");
     table.replace(custom("visa", "4").build().unwrap()).unwrap();
     assert_eq!(table.iter().next().unwrap().name(), "Custom");
+    assert_eq!(table.lookup("visa").unwrap().name(), "Custom");
+    assert_eq!(table.len(), count, "replaced in place, not appended");
     let error = table.replace(custom("nope", "1").build().unwrap()).unwrap_err();
     assert_eq!(error.code(), "brand_not_found");
+    table.remove("visa").unwrap();
+    let removed_only = table.replace(custom("visa", "4").build().unwrap()).unwrap_err();
+    assert_eq!(removed_only.code(), "brand_not_found", "a removed brand is not replaced");
+    assert_eq!(table.len(), count - 1);
 }
 
 #[test]
