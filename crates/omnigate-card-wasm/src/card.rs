@@ -34,7 +34,7 @@ pub(crate) fn validate_card(
                 }
                 let error = CardNumber::brand_of(number, check).err();
                 push_record(out, "\u{1e}number\u{1f}", error);
-                brand.map(|brand| brand.security_code().size())
+                brand.map(|brand| brand.code_size())
             });
             // A `today` that cannot date the card makes the expiry unusable.
             let expiry_error = match packed::today(today) {
