@@ -48,10 +48,10 @@ pub(crate) fn validate_card(
             if let Some(error) = &cvc_error(cvc, cvc_size) {
                 push_record(out, "\u{1e}cvc\u{1f}", error);
             }
-            if options & 4 != 0 {
-                if let Err(error) = &Holder::name_of(holder) {
-                    push_record(out, "\u{1e}holder\u{1f}", error);
-                }
+            if options & 4 != 0
+                && let Err(error) = &Holder::name_of(holder)
+            {
+                push_record(out, "\u{1e}holder\u{1f}", error);
             }
         });
     })
