@@ -32,31 +32,38 @@ pub(crate) fn validate_card(
                 if let Some(brand) = brand {
                     omnigate_card::push_decimal(out, tables::index_of(table, brand), 1);
                 }
-                let error = CardNumber::brand_of(number, check).err();
-                push_record(out, "\u{1e}number\u{1f}", error);
-                brand.map(|brand| brand.security_code().size())
+                if let Err(error) = &CardNumber::brand_of(number, check) {
+                    push_record(out, "\u{1e}number\u{1f}", error);
+                }
+                brand.map(|brand| brand.code_size())
             });
             // A `today` that cannot date the card makes the expiry unusable.
             let expiry_error = match packed::today(today) {
                 Some(today) => expiry_error(expiry, today, packed::years(max)),
                 None => Some(CardError::InvalidYear),
             };
-            push_record(out, "\u{1e}expiry\u{1f}", expiry_error);
-            push_record(out, "\u{1e}cvc\u{1f}", cvc_error(cvc, cvc_size));
-            if options & 4 != 0 {
-                push_record(out, "\u{1e}holder\u{1f}", Holder::name_of(holder).err());
+            if let Some(error) = &expiry_error {
+                push_record(out, "\u{1e}expiry\u{1f}", error);
+            }
+            if let Some(error) = &cvc_error(cvc, cvc_size) {
+                push_record(out, "\u{1e}cvc\u{1f}", error);
+            }
+            if options & 4 != 0
+                && let Err(error) = &Holder::name_of(holder)
+            {
+                push_record(out, "\u{1e}holder\u{1f}", error);
             }
         });
     })
 }
 
-/// Appends the record of a field's error, if it has one. `start` is the record's start: the
-/// record separator U+001E, the field's name and the [`packed::FIELD`] separator, written as
-/// one text so that each record takes one append.
-fn push_record(out: &mut String, start: &str, error: Option<CardError>) {
-    let Some(error) = error else { return };
+/// Appends the record of a field's `error`, borrowed where its check left it (no copy of the
+/// error; callers skip the call when there is none). `start` is the record's start: the record
+/// separator U+001E, the field's name and the [`packed::FIELD`] separator, written as one text
+/// so that each record takes one append.
+fn push_record(out: &mut String, start: &str, error: &CardError) {
     out.push_str(start);
-    packed::push_error(out, &error);
+    packed::push_error(out, error);
 }
 
 /// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is

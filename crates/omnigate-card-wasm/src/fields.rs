@@ -22,7 +22,7 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
 /// wins when the id is in the table; no lengths (no `:`) means 3 or 4.
 pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
     let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
-        let size = tables::native(|table| table.get(brand).map(|b| b.security_code().size()));
+        let size = tables::native(|table| table.get(brand).map(|b| b.code_size()));
         // Always three lengths (see `summary`): repeating one changes no answer.
         let allowed = match (size, lengths.as_bytes()) {
             (Some(size), _) => [usize::from(size); 3],

@@ -141,6 +141,12 @@ impl Brand {
         SecurityCode { name: record::field(&self.record, record::CODE_NAME), size: self.code_size }
     }
 
+    /// The security code's size alone (0 when the brand has none): the checks read only the
+    /// size, and this spares them finding the name in the record text.
+    pub fn code_size(&self) -> u8 {
+        self.code_size
+    }
+
     /// Whether numbers of this brand carry a Luhn check digit (UnionPay's do not have to).
     pub fn luhn(&self) -> bool {
         self.luhn

@@ -61,7 +61,7 @@ impl Cvc {
 
     /// Whether the code has the size `brand` uses (4 for American Express, else 3).
     pub fn fits(&self, brand: &Brand) -> bool {
-        self.0.len() == usize::from(brand.security_code().size())
+        self.0.len() == usize::from(brand.code_size())
     }
 
     /// [`fits`](Self::fits) as a result, failing with [`CardError::BrandMismatch`].

@@ -112,6 +112,12 @@ pub(crate) fn ascii_digits(s: &str) -> impl DoubleEndedIterator<Item = u8> + '_ 
     s.bytes().filter(u8::is_ascii_digit)
 }
 
+/// How many ASCII digits `s` has. Out of line: the number checks count in several places.
+#[inline(never)]
+pub(crate) fn digit_count(s: &str) -> usize {
+    ascii_digits(s).count()
+}
+
 /// JavaScript's `parseInt(text, 10)` over UTF-16 code units: leading white space, an optional
 /// sign, then decimal digits up to the first other unit. `None` stands for `NaN`.
 pub(crate) fn parse_int(units: impl IntoIterator<Item = u16>) -> Option<i128> {

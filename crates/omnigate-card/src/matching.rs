@@ -125,7 +125,7 @@ pub(crate) fn digit_candidates<'a>(
     text: &str,
 ) -> (Vec<&'a Brand>, Option<usize>) {
     let windows = Windows::new(js::ascii_digits(text));
-    scan(brands, js::ascii_digits(text).count(), |pattern| windows.matches(pattern))
+    scan(brands, js::digit_count(text), |pattern| windows.matches(pattern))
 }
 
 /// credit-card-type over `brands` for any input.

@@ -77,7 +77,7 @@ pub fn validate_number<'t>(
 
 /// card-validator's rules once the brand is known, over the digits of `text`.
 fn single_brand_state(text: &str, brand: &Brand, options: &NumberOptions) -> Validity {
-    let length = js::ascii_digits(text).count();
+    let length = js::digit_count(text);
     let cap = options.max_length.filter(|&cap| cap > 0);
     if cap.is_some_and(|cap| length > cap) {
         return Validity::Invalid(CardError::TooLong);

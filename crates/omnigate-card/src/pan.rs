@@ -52,7 +52,7 @@ impl CardNumber {
             (Validity::Valid, Some(brand)) => Ok(brand),
             (Validity::Invalid(error), _) => Err(error),
             // Not invalid, so `input` is digits, spaces and hyphens: its digits are the number.
-            (_, brand) => Err(incomplete(input.bytes().filter(u8::is_ascii_digit).count(), brand)),
+            (_, brand) => Err(incomplete(crate::js::digit_count(input), brand)),
         }
     }
 
