@@ -129,8 +129,8 @@ pub(crate) fn check_date(
     // returned or known not to hold an error: no error is built only to be dropped.
     let month = match check_month(month) {
         Ok(month) => Some(month),
-        Err(Validity::Invalid(error)) => return (Validity::Invalid(error), None),
-        Err(_) => None,
+        Err(false) => return (Validity::Invalid(CardError::InvalidMonth), None),
+        Err(true) => None,
     };
     let year = match check_year(year, today, max_elapsed_year) {
         Ok(year) => year,
@@ -149,7 +149,8 @@ pub(crate) fn check_date(
 pub fn validate_expiry_month(input: &str, today: YearMonth) -> ExpiryMonthCheck {
     let (validity, is_valid_for_this_year) = match check_month(input.as_bytes()) {
         Ok(month) => (Validity::Valid, month >= today.month()),
-        Err(validity) => (validity, false),
+        Err(true) => (Validity::PotentiallyValid, false),
+        Err(false) => (Validity::Invalid(CardError::InvalidMonth), false),
     };
     ExpiryMonthCheck { validity, is_valid_for_this_year }
 }
@@ -167,14 +168,16 @@ pub fn validate_expiry_year(
     ExpiryYearCheck { validity, is_current_year }
 }
 
-/// `expirationMonth`: the month 1–12, or why the input is not one (yet).
-fn check_month(input: &[u8]) -> Result<u8, Validity> {
+/// `expirationMonth`: the month 1–12, else whether more typing may still make one
+/// (`Err(true)`; `Err(false)` is [`CardError::InvalidMonth`], its only reason). A flag and
+/// not a [`Validity`]: the date check reads it at once, with no error to copy out.
+fn check_month(input: &[u8]) -> Result<u8, bool> {
     match number(input) {
         Some(month @ 1..=12) => Ok(month as u8),
         // "" and "0" may still become a month; "00" may not.
-        Some(0) if input.len() < 2 => Err(Validity::PotentiallyValid),
-        None if is_blank(input) => Err(Validity::PotentiallyValid),
-        _ => Err(Validity::Invalid(CardError::InvalidMonth)),
+        Some(0) if input.len() < 2 => Err(true),
+        None => Err(is_blank(input)),
+        _ => Err(false),
     }
 }
 
