@@ -41,20 +41,14 @@ pub(crate) fn unusable() -> Validity {
 
 /// Appends `error`'s `code` and message, separated by [`FIELD`]: the end of every error record.
 pub(crate) fn push_error(out: &mut String, error: &CardError) {
-    out.push_str(error.code());
-    out.push_str(FIELD);
-    error.push_message(out);
+    error.push_record(out, FIELD);
 }
 
 /// 0 when a table change worked, else the length of the error record JS throws: `code`,
 /// [`FIELD`], then the message.
 pub(crate) fn outcome(result: Result<(), BrandError>) -> usize {
     let Err(error) = result else { return 0 };
-    crate::buffer::write(|out| {
-        out.push_str(error.code());
-        out.push_str(FIELD);
-        error.push_message(out);
-    })
+    crate::buffer::write(|out| error.push_record(out, FIELD))
 }
 
 #[cfg(test)]

@@ -164,6 +164,27 @@ fn line(lines: &'static str, index: usize) -> &'static str {
     lines.get(start..end).unwrap_or_default()
 }
 
+/// Appends [`line`]`(lines, index)` to `out`. The writers below take this rather than `line`:
+/// a returned `&str` goes back through stack memory at every call, and the browser module,
+/// which only writes codes and messages, then links this one copy of the search and no `line`.
+#[inline(never)]
+fn push_line(out: &mut String, lines: &'static str, index: usize) {
+    push(out, line(lines, index));
+}
+
+/// Appends the code of the error at `index`, `separator` and the message that `push_message`
+/// writes: the error records the browser module answers.
+fn push_record(
+    out: &mut String,
+    index: usize,
+    separator: &str,
+    push_message: impl FnOnce(&mut String),
+) {
+    push_line(out, CODES, index);
+    push(out, separator);
+    push_message(out);
+}
+
 impl CardError {
     /// The stable machine-readable code of this error.
     ///
@@ -226,7 +247,19 @@ impl CardError {
             }
             _ => {}
         }
-        push(out, line(FIXED_MESSAGES, self.index()));
+        push_line(out, FIXED_MESSAGES, self.index());
+    }
+
+    /// Appends [`code`](Self::code), `separator` and the [`message`](Self::message): what the
+    /// browser module answers for an error, written with no intermediate text.
+    ///
+    /// ```
+    /// let mut out = String::new();
+    /// omnigate_card::CardError::Empty.push_record(&mut out, ": ");
+    /// assert_eq!(out, "empty: this field is required");
+    /// ```
+    pub fn push_record(&self, out: &mut String, separator: &str) {
+        push_record(out, self.index(), separator, |out| self.push_message(out));
     }
 }
 
@@ -273,7 +306,13 @@ impl BrandError {
             }
             Self::BrandIdMismatch => {}
         }
-        push(out, line(FIXED_MESSAGES, self.index()));
+        push_line(out, FIXED_MESSAGES, self.index());
+    }
+
+    /// Appends [`code`](Self::code), `separator` and the [`message`](Self::message), as
+    /// [`CardError::push_record`] does.
+    pub fn push_record(&self, out: &mut String, separator: &str) {
+        push_record(out, self.index(), separator, |out| self.push_message(out));
     }
 }
 
