@@ -143,10 +143,12 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                         let (list, low, high) = match index {
                             LENGTHS => (&mut brand.lengths, 1, 19),
                             // Gaps rise: each is above the one before.
-                            _ => {
+                            GAPS => {
                                 let last = brand.gaps.last().copied().unwrap_or(0);
                                 (&mut brand.gaps, last.saturating_add(1), 18)
                             }
+                            // No other list field: refused, were there one with no rule here.
+                            _ => return false,
                         };
                         let number = small(item).filter(|n| (low..=high).contains(n));
                         // Appended as a slice: that shares the record's reserve-and-copy code,
@@ -157,10 +159,12 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             CODE_SIZE => {
                 small(value).filter(|&size| size <= 8).map(|size| brand.code_size = size).is_some()
             }
-            _ => {
+            LUHN => {
                 brand.luhn = value == "1";
                 true
             }
+            // Every field of `RULES` has its arm above: a field added without one is refused.
+            _ => false,
         };
         if !ok {
             return Err(BrandError::InvalidBrand { field, reason });
