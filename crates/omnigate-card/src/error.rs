@@ -319,7 +319,7 @@ impl BrandError {
 /// Appends `text` to `out`. Kept out of line (like [`push_decimal`]): messages are rare, and in
 /// this crate, optimised for speed, each inlined copy of the growing code costs the wasm module.
 #[inline(never)]
-fn push(out: &mut String, text: &str) {
+pub(crate) fn push(out: &mut String, text: &str) {
     out.push_str(text);
 }
 

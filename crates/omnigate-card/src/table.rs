@@ -1,6 +1,6 @@
 //! [`BrandTable`]: the brands in priority order, detection, and run-time changes to the list.
 
-use alloc::{borrow::ToOwned, vec::Vec};
+use alloc::{string::String, vec::Vec};
 
 use crate::brand::{Brand, BrandUpdate};
 use crate::brands::{BRANDS, CCT_COUNT, EXTRA_IDS};
@@ -199,9 +199,12 @@ fn not_found(id: &str) -> BrandError {
 }
 
 /// The two errors that name a brand, [`BrandError::DuplicateBrand`] or
-/// [`BrandError::BrandNotFound`]: one function copies the id for both.
+/// [`BrandError::BrandNotFound`]: one function copies the id for both, through the messages'
+/// out-of-line append (an inlined `to_owned` brought its own allocation and error path).
 fn id_error(id: &str, duplicate: bool) -> BrandError {
-    let id = id.to_owned();
+    let mut owned = String::new();
+    crate::error::push(&mut owned, id);
+    let id = owned;
     if duplicate { BrandError::DuplicateBrand { id } } else { BrandError::BrandNotFound { id } }
 }
 
