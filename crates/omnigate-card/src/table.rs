@@ -36,10 +36,12 @@ impl BrandTable {
         let mut active = Vec::new();
         // Borrowed: iterating the static by value copied all 18 (pointer, length) pairs first.
         for record in &BRANDS {
-            if let Ok(brand) = Brand::from_record(record)
-                && keep(&brand)
-            {
-                active.push(brand);
+            match Brand::from_record(record) {
+                Ok(brand) if keep(&brand) => active.push(brand),
+                Ok(_) => {}
+                // Always `InvalidBrand`, which owns nothing: forgotten rather than dropped, so
+                // the table's setup carries no cleanup code for the id-owning variants.
+                Err(error) => core::mem::forget(error),
             }
         }
         Self { active, removed: Vec::new() }
