@@ -23,7 +23,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::{Brand, Pattern};
-use crate::error::BrandError;
+use crate::error::{BrandError, push};
 
 pub(crate) const ID: usize = 0;
 pub(crate) const NAME: usize = 1;
@@ -109,9 +109,11 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             _ => None,
         });
         let record = &mut brand.record;
-        record.push_str(if index == ID { "=" } else { "\u{1f}=" });
+        // Through the messages' out-of-line append: an inlined `push_str` is a copy of the
+        // growing code per call.
+        push(record, if index == ID { "=" } else { "\u{1f}=" });
         let start = record.len();
-        record.push_str(match (index, given) {
+        push(record, match (index, given) {
             (NAME, None) => id,
             (LUHN, Some(flag)) if flag != "1" => "0",
             // The gateway brand's default is empty: it is derived below.
