@@ -121,9 +121,11 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         });
         if index == GATEWAY && given.is_none() {
             for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
-                // Already ASCII: the mask only shows the compiler that each push is one byte,
-                // which spares the loop the UTF-8 encoder.
-                record.push(char::from(byte.to_ascii_uppercase() & 0x7f));
+                // Already ASCII: the mask only shows the compiler that each char is one byte,
+                // which spares the loop the UTF-8 encoder; appended as text through `push`, the
+                // growing code shared with the other appends.
+                let letter = char::from(byte.to_ascii_uppercase() & 0x7f);
+                push(record, letter.encode_utf8(&mut [0; 4]));
             }
         }
         let value = record.get(start..).unwrap_or_default();
