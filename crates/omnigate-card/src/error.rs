@@ -148,12 +148,17 @@ the postal code is invalid
 \" is not a supported card type.
 Cannot overwrite type parameter.";
 
-/// Line `index` of `lines` (the last line past it, which a test proves no index reaches),
-/// found with one byte loop and no string searching machinery.
+/// Line `index` of `lines` (the last line past it, which a test proves no index reaches).
 fn line(lines: &'static str, index: usize) -> &'static str {
-    let (mut start, mut end, mut seen) = (0, lines.len(), 0);
-    for (at, byte) in lines.bytes().enumerate() {
-        if byte == b'\n' {
+    part(lines, b'\n', index)
+}
+
+/// Part `index` of `text` cut at `separator` bytes (the last part past it), found with one byte
+/// loop and no string searching machinery. The brand records' fields are read with it too.
+pub(crate) fn part(text: &str, separator: u8, index: usize) -> &str {
+    let (mut start, mut end, mut seen) = (0, text.len(), 0);
+    for (at, byte) in text.bytes().enumerate() {
+        if byte == separator {
             if seen == index {
                 end = at;
                 break;
@@ -161,7 +166,7 @@ fn line(lines: &'static str, index: usize) -> &'static str {
             (start, seen) = (at + 1, seen + 1);
         }
     }
-    lines.get(start..end).unwrap_or_default()
+    text.get(start..end).unwrap_or_default()
 }
 
 /// Appends [`line`]`(lines, index)` to `out`. The writers below take this rather than `line`:

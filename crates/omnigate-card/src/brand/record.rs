@@ -66,9 +66,10 @@ impl<'a> Iterator for Items<'a> {
     }
 }
 
-/// The value of field `index` of a record whose fields are all given (after its `=`).
+/// The value of field `index` (below [`FIELDS`]) of a record whose fields are all given (after
+/// its `=`): cut by the error tables' line finder, one copy of that loop.
 pub(crate) fn field(record: &str, index: usize) -> &str {
-    Items::new(record, SEPARATOR).nth(index).and_then(|field| field.get(1..)).unwrap_or_default()
+    crate::error::part(record, SEPARATOR, index).get(1..).unwrap_or_default()
 }
 
 /// Each field's name in errors, the rule it broke (Luhn is never refused) and the value it
