@@ -23,7 +23,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::{Brand, Pattern};
-use crate::error::{BrandError, push};
+use crate::error::{BrandError, part, push};
 
 pub(crate) const ID: usize = 0;
 pub(crate) const NAME: usize = 1;
@@ -69,23 +69,40 @@ impl<'a> Iterator for Items<'a> {
 /// The value of field `index` (below [`FIELDS`]) of a record whose fields are all given (after
 /// its `=`): cut by the error tables' line finder, one copy of that loop.
 pub(crate) fn field(record: &str, index: usize) -> &str {
-    crate::error::part(record, SEPARATOR, index).get(1..).unwrap_or_default()
+    part(record, SEPARATOR, index).get(1..).unwrap_or_default()
 }
 
-/// Each field's name in errors, the rule it broke (Luhn is never refused) and the value it
-/// takes when not given. The name's default is the id and the gateway brand's is derived from
-/// the id (see [`parse`]); the id has none, so a missing id is refused like a wrong type.
-const RULES: [(&str, &str, &str); FIELDS] = [
-    ("id", "must be 1-64 characters without control characters", WRONG_TYPE),
-    ("name", "must be 1-64 characters without control characters", ""),
-    ("gateway_brand", "must be 1-32 of A-Z, 0-9 and _", ""),
-    ("patterns", "must be prefixes or [min, max] ranges of 1-19 digits, min not above max", ""),
-    ("lengths", "must be one or more lengths of 1-19 digits", "16"),
-    ("gaps", "must be increasing indexes of 1-18", "4,8,12"),
-    ("security_code_name", "must be 1-32 characters without control characters", "CVV"),
-    ("security_code_size", "must be 0-8", "3"),
-    ("luhn", "", "1"),
-];
+/// Each field's name in errors, one a line in field order (read with [`part`], as the error
+/// tables are: one text rather than a table of addresses and lengths).
+const NAMES: &str = "\
+id
+name
+gateway_brand
+patterns
+lengths
+gaps
+security_code_name
+security_code_size
+luhn";
+
+/// The rule each field breaks when it is refused, one a line (Luhn is never refused).
+const REASONS: &str = "\
+must be 1-64 characters without control characters
+must be 1-64 characters without control characters
+must be 1-32 of A-Z, 0-9 and _
+must be prefixes or [min, max] ranges of 1-19 digits, min not above max
+must be one or more lengths of 1-19 digits
+must be increasing indexes of 1-18
+must be 1-32 characters without control characters
+must be 0-8
+";
+
+/// The value each field takes when not given, one a line. The name's default is the id and the
+/// gateway brand's is derived from the id (see [`parse`]); the id's is [`WRONG_TYPE`]'s
+/// character, so a missing id is refused like a wrong type; patterns have none (required).
+/// In field order: id `\u{1}`, name, gateway brand and patterns empty, lengths `16`, gaps
+/// `4,8,12`, security code `CVV` of size `3`, Luhn `1`.
+const DEFAULTS: &str = "\u{1}\n\n\n\n16\n4,8,12\nCVV\n3\n1";
 
 /// Checks `text` and builds the brand, with its record rewritten with every field given.
 ///
@@ -102,10 +119,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
     };
     let mut parts = Items::new(text, SEPARATOR);
     let mut id = WRONG_TYPE;
-    // Borrowed: `into_iter` on the array copied its 216 bytes to the stack first.
-    for (index, &(field, reason, default)) in RULES.iter().enumerate() {
-        let given = parts.next().and_then(|part| match part.as_bytes() {
-            [b'=', ..] => part.get(1..),
+    for index in 0..FIELDS {
+        let given = parts.next().and_then(|item| match item.as_bytes() {
+            [b'=', ..] => item.get(1..),
             [b'!'] => Some(WRONG_TYPE),
             _ => None,
         });
@@ -114,12 +130,15 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         // growing code per call.
         push(record, if index == ID { "=" } else { "\u{1f}=" });
         let start = record.len();
-        push(record, match (index, given) {
-            (NAME, None) => id,
-            (LUHN, Some(flag)) if flag != "1" => "0",
-            // The gateway brand's default is empty: it is derived below.
-            (_, value) => value.unwrap_or(default),
-        });
+        push(
+            record,
+            match (index, given) {
+                (NAME, None) => id,
+                (LUHN, Some(flag)) if flag != "1" => "0",
+                // The gateway brand's default is empty: it is derived below.
+                (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index)),
+            },
+        );
         if index == GATEWAY && given.is_none() {
             for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
                 // Already ASCII: the mask only shows the compiler that each char is one byte,
@@ -168,10 +187,11 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                 brand.luhn = value == "1";
                 true
             }
-            // Every field of `RULES` has its arm above: a field added without one is refused.
+            // Every field has its arm above: a field added without one is refused.
             _ => false,
         };
         if !ok {
+            let (field, reason) = (part(NAMES, b'\n', index), part(REASONS, b'\n', index));
             return Err(BrandError::InvalidBrand { field, reason });
         }
     }
@@ -315,6 +335,15 @@ mod tests {
         let mut spec = crate::BrandSpec::new("a", "Foo, Inc");
         spec.patterns.push(crate::PatternSpec::Prefix("4".into()));
         assert_eq!(spec.build().unwrap().name(), "Foo, Inc");
+    }
+
+    #[test]
+    fn the_field_texts_have_one_line_per_field() {
+        for lines in [super::NAMES, super::REASONS, super::DEFAULTS] {
+            assert_eq!(lines.split('\n').count(), super::FIELDS, "{lines}");
+        }
+        assert_eq!(super::DEFAULTS.split('\n').next(), Some(super::WRONG_TYPE));
+        assert_eq!(super::REASONS.split('\n').last(), Some(""), "Luhn is never refused");
     }
 
     #[test]
