@@ -27,7 +27,8 @@ macro_rules! pattern {
     };
 }
 
-/// One brand entry as its record (see `brand/record.rs`); see the file's rules above.
+/// One brand entry as its record (see `brand/record.rs`) and a line break; see the file's rules
+/// above.
 macro_rules! brand {
     (
         id: $id:literal, name: $name:literal, gateway: $gateway:literal,
@@ -41,7 +42,7 @@ macro_rules! brand {
             "\u{1f}=", pattern!($first) $(, ",", pattern!($pattern))*,
             "\u{1f}=", $length $(, ",", $lengths)*,
             "\u{1f}=", $gap $(, ",", $gaps)*,
-            "\u{1f}=", $code, "\u{1f}=", $size, "\u{1f}=", if_luhn!($luhn),
+            "\u{1f}=", $code, "\u{1f}=", $size, "\u{1f}=", if_luhn!($luhn), "\n",
         )
     };
 }
@@ -62,8 +63,10 @@ pub(crate) const CCT_COUNT: usize = 15;
 /// The ids of the brands this project adds to credit-card-type's 15.
 pub(crate) const EXTRA_IDS: [&str; 3] = ["dankort", "rupay", "uatp"];
 
-/// Every built-in brand in the standard priority order.
-pub(crate) static BRANDS: [&str; CCT_COUNT + EXTRA_IDS.len()] = [
+/// Every built-in brand in the standard priority order, one record a line (a record holds no
+/// control character but its field separators). One text rather than an array of texts, which
+/// the module would carry as a table of addresses and lengths.
+pub(crate) static BRANDS: &str = concat!(
     brand! {
         id: "visa", name: "Visa", gateway: "VISA",
         patterns: [4],
@@ -192,4 +195,18 @@ pub(crate) static BRANDS: [&str; CCT_COUNT + EXTRA_IDS.len()] = [
         patterns: [1],
         lengths: [15], gaps: [4, 9], code: ("CVV", 0), luhn: true,
     },
-];
+);
+
+/// How many records [`BRANDS`] holds: its line breaks, one after each.
+const fn records(text: &str) -> usize {
+    let (mut bytes, mut count) = (text.as_bytes(), 0);
+    while let [byte, rest @ ..] = bytes {
+        if *byte == b'\n' {
+            count += 1;
+        }
+        bytes = rest;
+    }
+    count
+}
+
+const _: () = assert!(records(BRANDS) == CCT_COUNT + EXTRA_IDS.len());

@@ -43,13 +43,13 @@ pub(crate) const SEPARATOR: u8 = 0x1f;
 const WRONG_TYPE: &str = "\u{1}";
 
 /// The parts of `text` between `separator` bytes (all ASCII, so every cut is a char boundary).
-struct Items<'a> {
+pub(crate) struct Items<'a> {
     rest: Option<&'a str>,
     separator: u8,
 }
 
 impl<'a> Items<'a> {
-    fn new(text: &'a str, separator: u8) -> Self {
+    pub(crate) fn new(text: &'a str, separator: u8) -> Self {
         Self { rest: Some(text), separator }
     }
 }
