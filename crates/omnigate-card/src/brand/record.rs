@@ -343,7 +343,7 @@ mod tests {
             assert_eq!(lines.split('\n').count(), super::FIELDS, "{lines}");
         }
         assert_eq!(super::DEFAULTS.split('\n').next(), Some(super::WRONG_TYPE));
-        assert_eq!(super::REASONS.split('\n').last(), Some(""), "Luhn is never refused");
+        assert_eq!(super::REASONS.split('\n').next_back(), Some(""), "Luhn is never refused");
     }
 
     #[test]
