@@ -52,27 +52,20 @@ pub fn validate_number<'t>(
     table: &'t BrandTable,
     options: &NumberOptions,
 ) -> NumberCheck<'t> {
-    let invalid = |error| NumberCheck {
-        brand: None,
-        match_strength: None,
-        candidates: Vec::new(),
-        state: Validity::Invalid(error),
-    };
     if !js::is_number_text(input) {
-        return invalid(CardError::InvalidCharacters);
+        let state = Validity::Invalid(CardError::InvalidCharacters);
+        return NumberCheck { brand: None, match_strength: None, candidates: Vec::new(), state };
     }
     // From here on only the digits count: each step reads them in `input`, skipping the rest.
+    // One answer is built for every outcome: with no candidate the strength is `None` and the
+    // list empty, as card-validator answers an unknown brand.
     let (candidates, match_strength) = table.digit_candidates(input);
-    let brand = match candidates.as_slice() {
-        [] => return invalid(CardError::UnknownBrand),
-        [only] => *only,
-        _ => {
-            let state = Validity::PotentiallyValid;
-            return NumberCheck { brand: None, match_strength, candidates, state };
-        }
+    let (brand, state) = match candidates.as_slice() {
+        [] => (None, Validity::Invalid(CardError::UnknownBrand)),
+        [only] => (Some(*only), single_brand_state(input, only, options)),
+        _ => (None, Validity::PotentiallyValid),
     };
-    let state = single_brand_state(input, brand, options);
-    NumberCheck { brand: Some(brand), match_strength, candidates, state }
+    NumberCheck { brand, match_strength, candidates, state }
 }
 
 /// card-validator's rules once the brand is known, over the digits of `text`.
