@@ -71,16 +71,14 @@ pub fn validate_number<'t>(
 /// card-validator's rules once the brand is known, over the digits of `text`.
 fn single_brand_state(text: &str, brand: &Brand, options: &NumberOptions) -> Validity {
     let length = js::digit_count(text);
-    let cap = options.max_length.filter(|&cap| cap > 0);
-    if cap.is_some_and(|cap| length > cap) {
+    // No cap (`None` or `Some(0)`) reads as a cap no number reaches.
+    let cap = options.max_length.filter(|&cap| cap > 0).unwrap_or(usize::MAX);
+    if length > cap {
         return Validity::Invalid(CardError::TooLong);
     }
     let exempt = !brand.luhn() && !options.luhn_validate_union_pay;
     let luhn_ok = options.skip_luhn_validation || exempt || luhn_sum_ok(text);
-    let mut longest = usize::from(brand.max_length());
-    if let Some(cap) = cap {
-        longest = longest.min(cap);
-    }
+    let longest = usize::from(brand.max_length()).min(cap);
     if brand.lengths().iter().any(|&allowed| usize::from(allowed) == length) {
         Validity::from_flags(luhn_ok, length < longest || luhn_ok, CardError::InvalidLuhn)
     } else {
