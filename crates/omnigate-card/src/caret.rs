@@ -29,12 +29,19 @@ pub fn map_caret(raw: &str, raw_caret: usize, formatted: &str) -> usize {
     // Align the raw digits with the formatted ones, up to the caret: a mismatch is a digit the
     // formatter added (when the formatted side has more digits left) or dropped (otherwise).
     let (mut raw_left, mut shown_left) = (raw_count.digits, shown_count.digits);
-    let mut typed = digits(raw).take(raw_count.digits_before);
+    // The typed digits are read as bytes (no byte of a multi-byte character is an ASCII
+    // digit); the formatted text is walked a byte at a time, counting characters, so each loop
+    // is a plain one rather than a chain of filters.
+    let mut typed = crate::js::ascii_digits(raw).take(raw_count.digits_before);
     let mut next_typed = typed.next();
-    let mut position = 0;
-    for (at, shown) in digits(formatted) {
+    let (mut position, mut chars) = (0, 0);
+    for shown in formatted.bytes() {
+        chars += usize::from(starts_char(shown));
+        if !shown.is_ascii_digit() {
+            continue;
+        }
         loop {
-            let Some((_, digit)) = next_typed else { return position };
+            let Some(digit) = next_typed else { return position };
             let matched = digit == shown;
             if !matched && shown_left > raw_left {
                 break; // The formatter added this digit; the next one may match the typed one.
@@ -42,7 +49,7 @@ pub fn map_caret(raw: &str, raw_caret: usize, formatted: &str) -> usize {
             // Matched, or the formatter dropped the typed digit: on to the next typed one.
             (next_typed, raw_left) = (typed.next(), raw_left - 1);
             if matched {
-                position = at + 1;
+                position = chars; // Right after this digit, which is character `chars - 1`.
                 break;
             }
         }
@@ -67,24 +74,18 @@ impl Count {
     #[inline(never)]
     fn of(text: &str, caret: usize) -> Self {
         let mut count = Count { chars: 0, digits: 0, digits_before: 0 };
-        for (at, b) in chars(text) {
-            count.chars += 1;
+        for b in text.bytes().filter(|&b| starts_char(b)) {
             if b.is_ascii_digit() {
                 count.digits += 1;
-                count.digits_before += usize::from(at < caret);
+                count.digits_before += usize::from(count.chars < caret);
             }
+            count.chars += 1;
         }
         count
     }
 }
 
-/// The first byte of each character of `text`, with the character's index. Bytes 0x80–0xBF
-/// continue a character; ASCII digits, the only bytes looked at, start one.
-fn chars(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
-    text.bytes().filter(|&b| !(0x80..0xc0).contains(&b)).enumerate()
-}
-
-/// The ASCII digits of `text`, with their character index.
-fn digits(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
-    chars(text).filter(|&(_, b)| b.is_ascii_digit())
+/// True for the first byte of a character: bytes 0x80–0xBF continue one.
+fn starts_char(byte: u8) -> bool {
+    !(0x80..0xc0).contains(&byte)
 }
