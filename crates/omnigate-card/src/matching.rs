@@ -36,13 +36,13 @@ impl Windows {
         // Window 0 stays empty: no pattern has 0 digits.
         let [_, longer @ ..] = &mut windows;
         for window in longer {
-            (low, high) = match digits.next() {
-                Some(digit) => {
-                    let digit = u64::from(digit.wrapping_sub(b'0'));
-                    (low * 10 + digit, high * 10 + digit)
-                }
-                None => (low * 10, high * 10 + 9),
+            // Past the typed digits, the lowest number goes on with 0s and the highest with 9s.
+            let (low_digit, high_digit) = match digits.next() {
+                Some(digit) => (digit.wrapping_sub(b'0'), digit.wrapping_sub(b'0')),
+                None => (0, 9),
             };
+            low = low * 10 + u64::from(low_digit);
+            high = high * 10 + u64::from(high_digit);
             *window = (low, high);
         }
         Self(windows)
