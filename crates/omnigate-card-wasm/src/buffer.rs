@@ -47,12 +47,10 @@ pub(crate) fn with_input<const N: usize, R>(
 /// Cuts `input` into `parts` of `lengths` bytes; one copy for every export, whatever its `N`.
 fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
     for (part, &length) in parts.iter_mut().zip(lengths) {
-        let (bytes, rest) = input.split_at_checked(length).unwrap_or_default();
-        *part = str::from_utf8(bytes).unwrap_or("\u{fffd}");
-        if bytes.len() < length {
-            *part = "\u{fffd}";
-        }
-        input = rest;
+        // A length past the end of the input (JS never sends one) reads as U+FFFD too.
+        let text = input.get(..length).and_then(|bytes| str::from_utf8(bytes).ok());
+        *part = text.unwrap_or("\u{fffd}");
+        input = input.get(length..).unwrap_or_default();
     }
 }
 
