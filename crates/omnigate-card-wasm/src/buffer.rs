@@ -15,10 +15,13 @@ static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 static OUTPUT: Mutex<String> = Mutex::new(String::new());
 static LIST: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 
-/// Makes the input buffer `size` bytes long, keeping what it holds; returns its address.
+/// Makes the input buffer at least `size` bytes long, keeping what it holds; returns its
+/// address. It never shrinks (JS only asks for more room), so only the growing half of
+/// `Vec::resize` is linked.
 pub(crate) fn input_buffer(size: usize) -> usize {
     let mut input = crate::lock(&INPUT);
-    input.resize(size, 0);
+    let more = size.saturating_sub(input.len());
+    input.extend(core::iter::repeat_n(0, more));
     input.as_mut_ptr() as usize
 }
 
