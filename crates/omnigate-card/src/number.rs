@@ -78,8 +78,15 @@ fn single_brand_state(text: &str, brand: &Brand, options: &NumberOptions) -> Val
     }
     let exempt = !brand.luhn() && !options.luhn_validate_union_pay;
     let luhn_ok = options.skip_luhn_validation || exempt || luhn_sum_ok(text);
-    let longest = usize::from(brand.max_length()).min(cap);
-    if brand.lengths().iter().any(|&allowed| usize::from(allowed) == length) {
+    // One pass over the brand's lengths answers both questions (`Brand::max_length` would
+    // take a second).
+    let (mut allowed, mut longest) = (false, 0);
+    for &brand_length in brand.lengths() {
+        allowed |= usize::from(brand_length) == length;
+        longest = longest.max(usize::from(brand_length));
+    }
+    let longest = longest.min(cap);
+    if allowed {
         Validity::from_flags(luhn_ok, length < longest || luhn_ok, CardError::InvalidLuhn)
     } else {
         Validity::from_flags(false, length < longest, CardError::TooLong)
