@@ -33,7 +33,9 @@ pub fn map_caret(raw: &str, raw_caret: usize, formatted: &str) -> usize {
     // digit); the formatted text is walked a byte at a time, counting characters, so each loop
     // is a plain one rather than a chain of filters.
     let mut typed = crate::js::ascii_digits(raw).take(raw_count.digits_before);
-    let mut next_typed = typed.next();
+    // A typed digit not matched yet, held over for the next formatted digit. The next typed
+    // digit is read in one place only, so its loop is compiled once.
+    let mut held = None;
     let (mut position, mut chars) = (0, 0);
     for shown in formatted.bytes() {
         chars += usize::from(starts_char(shown));
@@ -41,13 +43,15 @@ pub fn map_caret(raw: &str, raw_caret: usize, formatted: &str) -> usize {
             continue;
         }
         loop {
-            let Some(digit) = next_typed else { return position };
+            let Some(digit) = held.take().or_else(|| typed.next()) else { return position };
             let matched = digit == shown;
             if !matched && shown_left > raw_left {
-                break; // The formatter added this digit; the next one may match the typed one.
+                // The formatter added this digit; the next one may match the typed one.
+                held = Some(digit);
+                break;
             }
             // Matched, or the formatter dropped the typed digit: on to the next typed one.
-            (next_typed, raw_left) = (typed.next(), raw_left - 1);
+            raw_left -= 1;
             if matched {
                 position = chars; // Right after this digit, which is character `chars - 1`.
                 break;
