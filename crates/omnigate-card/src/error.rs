@@ -226,9 +226,7 @@ impl CardError {
     /// The text for people, as [`Display`](fmt::Display) prints it. Built without `core::fmt`,
     /// so the browser module that shows these messages does not carry the formatting machinery.
     pub fn message(&self) -> String {
-        let mut out = String::new();
-        self.push_message(&mut out);
-        out
+        written(|out| self.push_message(out))
     }
 
     /// Appends [`message`](Self::message) to `out`: callers that gather several texts (the
@@ -291,9 +289,7 @@ impl BrandError {
     /// The text for people, as [`Display`](fmt::Display) prints it (built as
     /// [`CardError::message`] is).
     pub fn message(&self) -> String {
-        let mut out = String::new();
-        self.push_message(&mut out);
-        out
+        written(|out| self.push_message(out))
     }
 
     /// Appends [`message`](Self::message) to `out`.
@@ -319,6 +315,13 @@ impl BrandError {
     pub fn push_record(&self, out: &mut String, separator: &str) {
         push_record(out, self.index(), separator, |out| self.push_message(out));
     }
+}
+
+/// The text `write` appends to an empty string: each error type's `message`.
+fn written(write: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    write(&mut out);
+    out
 }
 
 /// Appends `text` to `out`. Kept out of line (like [`push_decimal`]): messages are rare, and in
