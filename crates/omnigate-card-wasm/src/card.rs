@@ -60,10 +60,10 @@ pub(crate) fn validate_card(
 /// Appends the record of a field's `error`, borrowed where its check left it (no copy of the
 /// error; callers skip the call when there is none). `start` is the record's start: the record
 /// separator U+001E, the field's name and the [`packed::FIELD`] separator, written as one text
-/// so that each record takes one append.
+/// so that each record takes one append; the error's `code`, [`packed::FIELD`] and message end it.
 fn push_record(out: &mut String, start: &str, error: &CardError) {
     out.push_str(start);
-    packed::push_error(out, error);
+    error.push_record(out, packed::FIELD);
 }
 
 /// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is

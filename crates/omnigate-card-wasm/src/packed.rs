@@ -3,9 +3,7 @@
 //! A check's result is a `u32`: bit 0 is `isPotentiallyValid`, bit 1 `isValid`, and each export
 //! documents what it puts from bit [`REST`] up. Lists and text go through [`crate::buffer`].
 
-use alloc::string::String;
-
-use omnigate_card::{BrandError, CardError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
+use omnigate_card::{BrandError, DEFAULT_MAX_ELAPSED_YEAR, Validity, YearMonth};
 
 /// The first bit after the two validity flags.
 pub(crate) const REST: u32 = 2;
@@ -36,12 +34,7 @@ pub(crate) fn years(value: Option<f64>) -> u16 {
 /// build it: `validateExpiry` answers such a check's 0 at once.)
 #[cfg(feature = "compat")]
 pub(crate) fn unusable() -> Validity {
-    Validity::Invalid(CardError::InvalidCharacters)
-}
-
-/// Appends `error`'s `code` and message, separated by [`FIELD`]: the end of every error record.
-pub(crate) fn push_error(out: &mut String, error: &CardError) {
-    error.push_record(out, FIELD);
+    Validity::Invalid(omnigate_card::CardError::InvalidCharacters)
 }
 
 /// 0 when a table change worked, else the length of the error record JS throws: `code`,
