@@ -7,8 +7,6 @@
 //! buffer never races a Rust reference.
 
 use alloc::{string::String, vec::Vec};
-use core::str;
-
 use spin::Mutex;
 
 static INPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
@@ -51,7 +49,7 @@ pub(crate) fn with_input<const N: usize, R>(
 fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
     for (part, &length) in parts.iter_mut().zip(lengths) {
         // A length past the end of the input (JS never sends one) reads as U+FFFD too.
-        let text = input.get(..length).and_then(|bytes| str::from_utf8(bytes).ok());
+        let text = input.get(..length).and_then(crate::utf8::text);
         *part = text.unwrap_or("\u{fffd}");
         input = input.get(length..).unwrap_or_default();
     }

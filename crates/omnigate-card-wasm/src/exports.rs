@@ -7,8 +7,8 @@
 //! `f64`. The module imports nothing; the linker exports its `memory`, which JS reads directly.
 
 // Naming a symbol is "unsafe" to the compiler (two symbols with one name would clash at link
-// time), so `#[unsafe(export_name)]` needs this allow; it is the crate's only one, and there is
-// no unsafe block anywhere.
+// time), so `#[unsafe(export_name)]` needs this allow; there is no unsafe block here (the
+// crate's one is in `utf8.rs`).
 #![allow(unsafe_code)]
 
 use crate::{brands, buffer, card, fields};

@@ -92,7 +92,8 @@ pub(crate) fn format_number(len: usize, caret: u32) -> usize {
 pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     // Formatted in place: no string of its own.
     let format = |[text]: [&str; 1]| {
-        with_caret(text, caret, omnigate_card::ExpiryText::format(text).as_str())
+        let formatted = omnigate_card::ExpiryText::format(text);
+        with_caret(text, caret, crate::utf8::text(formatted.as_bytes()).unwrap_or_default())
     };
     buffer::with_input([len], format)
 }

@@ -30,6 +30,7 @@ mod fields;
 mod packed;
 mod spec;
 mod tables;
+mod utf8;
 
 /// Locks one of the module's statics. The module runs on one thread and no export calls
 /// another, so the lock is free whenever an export starts: taking it is one test, with none of

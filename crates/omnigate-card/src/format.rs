@@ -113,8 +113,12 @@ impl ExpiryText {
     /// The formatted text.
     pub fn as_str(&self) -> &str {
         // ASCII only (the template and ASCII digits), so the check never fails.
-        let text = self.text.get(..self.len).and_then(|text| str::from_utf8(text).ok());
-        text.unwrap_or_default()
+        str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The formatted text's bytes (ASCII), for callers with a UTF-8 check of their own.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.text.get(..self.len).unwrap_or_default()
     }
 }
 
