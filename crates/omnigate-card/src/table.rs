@@ -34,19 +34,18 @@ impl BrandTable {
     /// The built-in brands that `keep` keeps, read from their records (a test checks that
     /// every record reads).
     fn built_in(keep: impl Fn(&Brand) -> bool) -> Self {
-        let mut active = Vec::new();
+        let mut table = Self::empty();
         // One record a line: the empty text after the last line break is no record, refused
         // (it has no id) and skipped like one.
         for record in Items::new(BRANDS, b'\n') {
-            match Brand::from_record(record) {
-                Ok(brand) if keep(&brand) => active.push(brand),
-                Ok(_) => {}
-                // Always `InvalidBrand`, which owns nothing: forgotten rather than dropped, so
-                // the table's setup carries no cleanup code for the id-owning variants.
-                Err(error) => core::mem::forget(error),
-            }
+            // Added as `add` does (the ids differ, so it cannot fail): one copy of that code.
+            let added = Brand::from_record(record)
+                .and_then(|brand| if keep(&brand) { table.put(brand, false) } else { Ok(()) });
+            // Errors (none but the last line's `InvalidBrand`, which owns nothing) are
+            // forgotten rather than dropped: the setup carries no cleanup code for them.
+            core::mem::forget(added);
         }
-        Self { active, removed: Vec::new() }
+        table
     }
 
     /// A table with no brands, to fill with [`add`](Self::add).
