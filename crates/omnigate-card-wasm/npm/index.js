@@ -20,14 +20,14 @@ let table = null;
 const frozenNumbers = (list) => Object.freeze(numbers(list));
 
 function brandTable() {
-  if (table === null) {
+  if (!table) {
     const infos = [];
-    for (let index = 0, size; (size = wasm.describeBrand(index)) > 0; index += 1) {
+    for (let index = 0, size; (size = wasm.describeBrand(index)); index += 1) {
       // A brand record (`Brand::record` in the core): nine fields.
       const [id, name, gatewayBrand, , lengths, gaps, codeName, codeSize, luhn] = record(size, 1);
       infos.push(Object.freeze({
         id, name, gatewayBrand, lengths: frozenNumbers(lengths), gaps: frozenNumbers(gaps),
-        code: Object.freeze({ name: codeName, size: Number(codeSize) }), luhn: luhn === '1',
+        code: Object.freeze({ name: codeName, size: +codeSize }), luhn: luhn === '1',
       }));
     }
     table = infos;

@@ -8,9 +8,10 @@ import { isObject, isString } from './io.js';
 // A list is written as a template writes an array: its items joined with commas.
 const clean = (value, separators = /[\u001f,~]/g) => value.replace(separators, '\u0001');
 const text = (value, absent = '-') => (isString(value) ? `=${clean(value, /\u001f/g)}` : absent);
-// A pattern bound: a string as given, or a number as `String` writes it. Only digits pass the
-// module's check, so a number comes through only when it is an integer from 0 to 1e19 - 1.
-const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? String(value) : '!');
+// A pattern bound: a string as given, or a number as `String` writes it (so does a template).
+// Only digits pass the module's check, so a number comes through only when it is an integer
+// from 0 to 1e19 - 1.
+const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? `${value}` : '!');
 function pattern(value) {
   return Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value);
 }
@@ -26,7 +27,7 @@ export function encodeSpec(spec, idKey = 'id', nameKey = 'name') {
   const code = isObject(spec.code) ? spec.code : {};
   const size = code.size === undefined ? '-' : typeof code.size === 'number' ? `=${code.size}` : '!';
   const patterns = Array.isArray(spec.patterns) ? `=${spec.patterns.map(pattern)}` : '!';
-  const luhnFlag = typeof spec.luhn === 'boolean' ? `=${Number(spec.luhn)}` : '-';
+  const luhnFlag = typeof spec.luhn === 'boolean' ? `=${+spec.luhn}` : '-';
   return [
     text(spec[idKey], '!'), text(spec[nameKey]), text(spec.gatewayBrand),
     patterns, numberList(spec.lengths), numberList(spec.gaps), text(code.name), size, luhnFlag,
