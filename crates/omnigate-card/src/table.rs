@@ -4,7 +4,7 @@ use alloc::{string::String, vec::Vec};
 
 use crate::brand::record::Items;
 use crate::brand::{Brand, BrandUpdate};
-use crate::brands::{BRANDS, EXTRA_IDS};
+use crate::brands::{EXTRA_IDS, RECORDS};
 use crate::error::BrandError;
 use crate::matching::{self, BrandMatch};
 
@@ -37,7 +37,7 @@ impl BrandTable {
         let mut table = Self::empty();
         // One record a line: the empty text after the last line break is no record, refused
         // (it has no id) and skipped like one.
-        for record in Items::new(BRANDS, b'\n') {
+        for record in Items::new(RECORDS, b'\n') {
             // Added as `add` does (the ids differ, so it cannot fail): one copy of that code.
             let added = Brand::from_record(record)
                 .and_then(|brand| if keep(&brand) { table.put(brand, false) } else { Ok(()) });

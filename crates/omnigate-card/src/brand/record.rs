@@ -29,12 +29,12 @@ pub(crate) const ID: usize = 0;
 pub(crate) const NAME: usize = 1;
 pub(crate) const GATEWAY: usize = 2;
 const PATTERNS: usize = 3;
-const LENGTHS: usize = 4;
+pub(crate) const LENGTHS: usize = 4;
 const GAPS: usize = 5;
 pub(crate) const CODE_NAME: usize = 6;
 const CODE_SIZE: usize = 7;
 const LUHN: usize = 8;
-const FIELDS: usize = 9;
+pub(crate) const FIELDS: usize = 9;
 
 /// Separates the fields of a record.
 pub(crate) const SEPARATOR: u8 = 0x1f;
@@ -103,7 +103,7 @@ must be 0-8
 /// character, so a missing id is refused like a wrong type; patterns have none (required).
 /// In field order: id `\u{1}`, name, gateway brand and patterns empty, lengths `16`, gaps
 /// `4,8,12`, security code `CVV` of size `3`, Luhn `1`.
-const DEFAULTS: &str = "\u{1}\n\n\n\n16\n4,8,12\nCVV\n3\n1";
+pub(crate) const DEFAULTS: &str = "\u{1}\n\n\n\n16\n4,8,12\nCVV\n3\n1";
 
 /// Checks `text` and builds the brand, with its record rewritten with every field given.
 ///
