@@ -61,7 +61,7 @@ function builtIn(type) {
     ),
     gaps: numbers(gaps),
     lengths: numbers(lengths),
-    code: { name: codeName, size: Number(codeSize) },
+    code: { name: codeName, size: +codeSize },
   };
 }
 
@@ -69,9 +69,9 @@ function builtIn(type) {
 let compatIds = null;
 
 function brandId(index) {
-  if (compatIds === null) {
+  if (!compatIds) {
     const ids = [];
-    for (let i = 0, size; (size = wasm.compatDescribe(i)) > 0; i += 1) ids.push(record(size, 1)[0]);
+    for (let i = 0, size; (size = wasm.compatDescribe(i)); i += 1) ids.push(record(size, 1)[0]);
     compatIds = ids;
   }
   return compatIds[index];
