@@ -1,28 +1,37 @@
 // The checks both wasm modules answer (the main one, and compat's for card-validator's `cvv`,
 // `postalCode` and `cardholderName`), bound to one module and its buffers.
-import { count, isString, option, textOf } from './io.js';
+import { count, isString, option } from './io.js';
 
 /** `{ isValid, isPotentiallyValid }` from a module answer: bit 1 valid, bit 0 potentially
  *  valid (0, or `false`, is invalid). */
 export const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
 
-/** Allowed CVC lengths as the module reads them: `:3,4` (an array in a template is joined with
- *  commas), or '' for the default 3 or 4. */
-function cvcLengths(maxLength) {
-  if (Array.isArray(maxLength)) return `:${maxLength.map((n) => count(n) ?? 0)}`;
-  const length = count(maxLength);
-  return length === undefined ? '' : `:${length}`;
+/** The CVC lengths allowed by `maxLength` (a count or an array of counts; 3 or 4 without
+ *  one) as the module takes them for a code of `length` characters: the shortest, the
+ *  longest, and `length` when it is allowed, else the longest again (all the core's
+ *  `validate_cvc` asks of a list). A hole in the array, and so an empty array, is a length no
+ *  code has: the largest u32 (-1 as it crosses), as the list's old text form read it. */
+function cvcLengths(length, maxLength) {
+  const one = count(maxLength);
+  const lengths = Array.isArray(maxLength) ? maxLength.map((n) => count(n) ?? 0) : one === undefined ? [3, 4] : [one];
+  // Sorted, holes last (`map` keeps them): the first item is the shortest and the last the
+  // longest, each `undefined` when it is a hole (or the array is empty).
+  lengths.sort((a, b) => a - b);
+  const longest = lengths.at(-1) ?? -1;
+  return [lengths[0] ?? -1, longest, lengths.includes(length) ? length : longest];
 }
 
 /** `[validateCvc, validateHolder, validatePostalCode]` over `wasm`, whose input buffer `put`
- *  and `putAll` (from `connect`) write. */
-export function fieldChecks(wasm, put, putAll) {
-  /** `{ isValid, isPotentiallyValid }` for a security code; options `brand` or `maxLength`. */
+ *  (from `connect`) writes; `codeSize(id)` is the code size of the brand `id` in the module's
+ *  table, `undefined` when it has none by that id. */
+export function fieldChecks(wasm, put, codeSize) {
+  /** `{ isValid, isPotentiallyValid }` for a security code; options `brand` (its code size
+   *  wins when the table has it) or `maxLength`. */
   const validateCvc = (value, options) => {
     if (!isString(value)) return validity(0);
-    const brand = textOf(option(options, 'brand'));
-    const lengths = cvcLengths(option(options, 'maxLength'));
-    return validity(wasm.validateCvc(...putAll([value, brand, lengths])));
+    const size = codeSize(option(options, 'brand'));
+    const lengths = cvcLengths(value.length, size === undefined ? option(options, 'maxLength') : size);
+    return validity(wasm.validateCvc(put(value), ...lengths));
   };
   /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
   const validateHolder = (value) => validity(isString(value) && wasm.validateHolder(put(value)));

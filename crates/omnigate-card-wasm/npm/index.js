@@ -116,7 +116,7 @@ export function validateExpiry(value, options) {
   };
 }
 
-export const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, putAll);
+export const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, (id) => brandInfo(id)?.code.size);
 
 // `{ value, caret }` from a formatting export, which answers the caret, U+001F, the value (made
 // of digits, spaces and `/` only: no second U+001F).

@@ -80,8 +80,8 @@ extern "C" fn validate_expiry(len: usize, today: u32, max_given: u32, max: f64) 
 }
 
 #[unsafe(export_name = "validateCvc")]
-extern "C" fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
-    fields::validate_cvc(len, brand_len, lengths_len)
+extern "C" fn validate_cvc(len: usize, shortest: usize, longest: usize, typed: usize) -> u32 {
+    fields::validate_cvc(len, shortest, longest, typed)
 }
 
 #[unsafe(export_name = "validateHolder")]

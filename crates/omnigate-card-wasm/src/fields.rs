@@ -17,54 +17,15 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
     packed::validity(&validity) | u32::from(month) << REST | u32::from(year) << (REST + 4)
 }
 
-/// Checks the security code in the input: `value`, then a brand id (`brand_len` bytes, maybe
-/// none), then allowed lengths written as `:3,4` (`lengths_len` bytes). The brand's code size
-/// wins when the id is in the table; no lengths (no `:`) means 3 or 4.
-pub(crate) fn validate_cvc(len: usize, brand_len: usize, lengths_len: usize) -> u32 {
-    let validity = buffer::with_input([len, brand_len, lengths_len], |[text, brand, lengths]| {
-        let size = tables::native(|table| table.get(brand).map(|b| b.code_size()));
-        // Always three lengths (see `summary`): repeating one changes no answer.
-        let allowed = match (size, lengths.as_bytes()) {
-            (Some(size), _) => [usize::from(size); 3],
-            (None, [b':', list @ ..]) => summary(list, text.len()),
-            (None, _) => [3, 4, 4],
-        };
-        omnigate_card::validate_cvc(text, &allowed)
-    });
-    packed::validity(&validity)
-}
-
-/// The shortest and the longest number of a comma-separated list (JS writes counts in
-/// decimal), then `length` if the list has it, else the longest again: `validate_cvc` answers
-/// a code of `length` bytes the same for these three as for the whole list, since it only asks
-/// whether `length` is allowed, whether every length is longer, and which is the longest. So
-/// the list is read where it is, with no vector.
-///
-/// An item that is not a number reads as `usize::MAX`, which no code length reaches. The empty
-/// list reads as one such item, which `validate_cvc` answers like no lengths at all: never
-/// complete.
-fn summary(list: &[u8], length: usize) -> [usize; 3] {
-    let (mut shortest, mut longest, mut found) = (usize::MAX, 0, false);
-    // The item read so far, 0 before its first digit; `usize::MAX` once it holds a non-digit
-    // (saturating keeps it there). `empty` says no byte of it was read.
-    let (mut number, mut empty) = (0_usize, true);
-    // A comma after the last item ends it like the others: the byte read one past the end
-    // (a plain index loop, where chaining a "," kept a second iterator's state: 4 B gzip more).
-    for at in 0..=list.len() {
-        let byte = list.get(at).copied().unwrap_or(b',');
-        if byte == b',' {
-            let item = if empty { usize::MAX } else { number };
-            shortest = shortest.min(item);
-            longest = longest.max(item);
-            found |= item == length;
-            (number, empty) = (0, true);
-        } else {
-            let digit = if byte.is_ascii_digit() { usize::from(byte - b'0') } else { usize::MAX };
-            number = number.saturating_mul(10).saturating_add(digit);
-            empty = false;
-        }
-    }
-    [shortest, longest, if found { length } else { longest }]
+/// Checks the security code in the input against the allowed lengths, which JS hands over as
+/// three counts: the shortest, the longest, and the code's length when it is allowed (else the
+/// longest again). [`omnigate_card::validate_cvc`] asks no more of a list than that: whether
+/// the length is allowed, whether every length is longer, and which is the longest. So a
+/// brand's code size, a `maxLength` list or the default 3 or 4 cross as numbers, with no id to
+/// look up and no list to parse here.
+pub(crate) fn validate_cvc(len: usize, shortest: usize, longest: usize, typed: usize) -> u32 {
+    let check = |[text]: [&str; 1]| omnigate_card::validate_cvc(text, &[shortest, longest, typed]);
+    packed::validity(&buffer::with_input([len], check))
 }
 
 /// Checks the cardholder name in the input.
@@ -117,40 +78,48 @@ pub(crate) fn luhn(len: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::summary;
-
-    /// The numbers of the list, read as `summary` reads its items (the old way, a vector).
-    fn numbers(list: &str) -> Vec<usize> {
-        list.split(',')
-            .map(|item| match item {
-                "" => usize::MAX,
-                _ if item.bytes().all(|b| b.is_ascii_digit()) => item.parse().unwrap_or(usize::MAX),
-                _ => usize::MAX,
-            })
-            .collect()
+    /// The three counts npm/fields.js's `cvcLengths` passes for `list` and a code of `length`
+    /// digits; `None` items are holes (read as a length no code has), as is an empty list.
+    fn counts(list: &[Option<usize>], length: usize) -> [usize; 3] {
+        let items: Vec<usize> = list.iter().map(|item| item.unwrap_or(usize::MAX)).collect();
+        let shortest = items.iter().copied().min().unwrap_or(usize::MAX);
+        let longest = items.iter().copied().max().unwrap_or(usize::MAX);
+        [shortest, longest, if items.contains(&length) { length } else { longest }]
     }
 
     #[test]
-    fn cvc_lengths_read_like_the_whole_list() {
-        let max = usize::MAX;
-        assert_eq!(summary(b"", 3), [max, max, max]);
-        assert_eq!(summary(b"3,4", 4), [3, 4, 4]);
-        assert_eq!(summary(b"0,,x,4a,99999999999999999999999", 0), [0, max, 0]);
+    fn three_counts_check_a_cvc_like_the_whole_list() {
+        let (max, none) = (usize::MAX, None);
+        let lists: [&[Option<usize>]; 12] = [
+            &[],
+            &[none],
+            &[Some(3)],
+            &[Some(4)],
+            &[Some(3), Some(4)],
+            &[Some(4), Some(3)],
+            &[Some(0)],
+            &[Some(2), Some(5)],
+            &[Some(9), Some(1), Some(3)],
+            &[Some(3), none, Some(5)],
+            &[Some(6), Some(2), Some(4), Some(3)],
+            &[Some(max)],
+        ];
+        for list in lists {
+            let whole: Vec<usize> = list.iter().map(|item| item.unwrap_or(max)).collect();
+            for text in ["", "1", "12", "123", "1234", "12345", "123456789", "12a"] {
+                assert_eq!(
+                    omnigate_card::validate_cvc(text, &counts(list, text.len())),
+                    omnigate_card::validate_cvc(text, &whole),
+                    "{list:?} {text:?}"
+                );
+            }
+        }
+        // The empty list reads as one length no code has: never complete, like no lengths.
         for text in ["", "1", "12345"] {
             assert_eq!(
                 omnigate_card::validate_cvc(text, &[max]),
                 omnigate_card::validate_cvc(text, &[])
             );
-        }
-        let lists = ["", "3", "4", "3,4", "4,3", "0", "2,5", "9,1,3", "x", "3,,5", "6,2,4,3"];
-        for list in lists {
-            for text in ["", "1", "12", "123", "1234", "12345", "123456789", "12a"] {
-                assert_eq!(
-                    omnigate_card::validate_cvc(text, &summary(list.as_bytes(), text.len())),
-                    omnigate_card::validate_cvc(text, &numbers(list)),
-                    "{list:?} {text:?}"
-                );
-            }
         }
     }
 }
