@@ -85,7 +85,13 @@ fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
 /// below tests it), and the one JS space that is not Rust white space is U+FEFF, whose UTF-8
 /// (EF BB BF) is the only one among them with an 0xEF byte.
 fn only_white_space(text: &str) -> bool {
-    !text.bytes().any(|b| b.is_ascii_digit() || b == b'/' || b == 0xef)
+    // A plain loop over the slice: `bytes().any` kept its iterator in memory.
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() || b == b'/' || b == 0xef {
+            return false;
+        }
+    }
+    true
 }
 
 /// Why the CVC is not right for a brand whose code has `size` digits (3 or 4 digits while
