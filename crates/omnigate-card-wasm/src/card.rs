@@ -38,11 +38,11 @@ pub(crate) fn validate_card(
                 brand.map(|brand| brand.code_size())
             });
             // A `today` that cannot date the card makes the expiry unusable.
-            let expiry_error = match packed::today(today) {
-                Some(today) => expiry_error(expiry, today, packed::years(max)),
-                None => Some(CardError::InvalidYear),
+            let expiry_check = match packed::today(today) {
+                Some(today) => expiry_check(expiry, today, packed::years(max)),
+                None => Validity::Invalid(CardError::InvalidYear),
             };
-            if let Some(error) = &expiry_error {
+            if let Validity::Invalid(error) = &expiry_check {
                 push_record(out, "\u{1e}expiry\u{1f}", error);
             }
             if let Some(error) = &cvc_error(cvc, cvc_size) {
@@ -66,15 +66,16 @@ fn push_record(out: &mut String, start: &str, error: &CardError) {
     error.push_record(out, packed::FIELD);
 }
 
-/// Why the expiry is not usable `today`, if it is not. Nothing typed but (Rust) white space is
-/// `empty`: the same as `text.trim().is_empty()`, without linking a trim from both ends.
-fn expiry_error(text: &str, today: YearMonth, max: u16) -> Option<CardError> {
-    // The check that gives the date as numbers: the typed parts are not needed here.
+/// Whether the expiry is usable `today`: invalid with the reason when it is not, which an
+/// incomplete expiry is too. Nothing typed but (Rust) white space is `empty`: the same as
+/// `text.trim().is_empty()`, without linking a trim from both ends.
+fn expiry_check(text: &str, today: YearMonth, max: u16) -> Validity {
+    // The check that gives the date as numbers: the typed parts are not needed here. Its
+    // outcome is kept (not turned into an `Option`): an invalid one's error stays where it is.
     match omnigate_card::validate_expiry_date(text, today, max).0 {
-        Validity::Valid => None,
-        Validity::Invalid(error) => Some(error),
-        Validity::PotentiallyValid if only_white_space(text) => Some(CardError::Empty),
-        Validity::PotentiallyValid => Some(CardError::TooShort),
+        Validity::PotentiallyValid if only_white_space(text) => Validity::Invalid(CardError::Empty),
+        Validity::PotentiallyValid => Validity::Invalid(CardError::TooShort),
+        validity => validity,
     }
 }
 
