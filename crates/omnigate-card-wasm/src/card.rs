@@ -45,9 +45,7 @@ pub(crate) fn validate_card(
             if let Validity::Invalid(error) = &expiry_check {
                 push_record(out, "\u{1e}expiry\u{1f}", error);
             }
-            if let Some(error) = &cvc_error(cvc, cvc_size) {
-                push_record(out, "\u{1e}cvc\u{1f}", error);
-            }
+            push_cvc_record(out, cvc, cvc_size);
             if options & 4 != 0
                 && let Err(error) = &Holder::name_of(holder)
             {
@@ -95,20 +93,22 @@ fn only_white_space(text: &str) -> bool {
     true
 }
 
-/// Why the CVC is not right for a brand whose code has `size` digits (3 or 4 digits while
-/// the brand is unknown).
-fn cvc_error(text: &str, size: Option<u8>) -> Option<CardError> {
-    if size == Some(0) {
-        return None;
-    }
+/// Appends the CVC's record when it is not right for a brand whose code has `size` digits (3
+/// or 4 digits while the brand is unknown).
+fn push_cvc_record(out: &mut String, text: &str, size: Option<u8>) {
+    const START: &str = "\u{1e}cvc\u{1f}";
     // Checked only when the brand has a code: no error is made only to be dropped.
-    match Cvc::digits_of(text) {
+    if size == Some(0) {
+        return;
+    }
+    // The error is borrowed where `digits_of` left it: no copy of it into an `Option`.
+    match &Cvc::digits_of(text) {
+        Err(error) => push_record(out, START, error),
         // What `Cvc::check_brand` says, without making the `Cvc`.
         Ok(digits) if size.is_some_and(|size| digits.len() != usize::from(size)) => {
-            Some(CardError::BrandMismatch)
+            push_record(out, START, &CardError::BrandMismatch);
         }
-        Ok(_) => None,
-        Err(error) => Some(error),
+        Ok(_) => {}
     }
 }
 
