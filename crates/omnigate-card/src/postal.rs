@@ -33,8 +33,10 @@ pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
     let code = js::trim(input);
     // Bytes stand for characters here: while the characters are ASCII letters and digits each
     // is one byte, and the first other character starts with a byte that is not one either.
-    let start = code.as_bytes().get(..min_length).unwrap_or(code.as_bytes());
-    if code.is_empty() || !start.iter().all(u8::is_ascii_alphanumeric) {
+    // The first `min_length` of them (all of a shorter code) are letters or digits when the
+    // code leads with at least that many: a count, with no sub-slice to cut.
+    let leading = code.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if code.is_empty() || leading < min_length.min(code.len()) {
         return Validity::PotentiallyValid;
     }
     Validity::Valid
@@ -79,3 +81,4 @@ impl fmt::Display for PostalCode {
         f.write_str(&self.0)
     }
 }
+
