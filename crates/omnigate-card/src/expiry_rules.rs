@@ -9,7 +9,7 @@ use core::str;
 
 use crate::error::{CardError, Validity};
 use crate::expiry::YearMonth;
-use crate::js;
+use crate::js::{self, Spaces};
 
 /// How many years ahead an expiry may be (card-validator's `maxElapsedYear` default).
 pub const DEFAULT_MAX_ELAPSED_YEAR: u16 = 19;
@@ -353,39 +353,4 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
 /// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
 fn is_blank(text: &[u8]) -> bool {
     Spaces::of(text).content_end == 0
-}
-
-/// Where the JS white space in a text is.
-struct Spaces {
-    /// Where the first character that is not white space starts (the text's length if none).
-    content_start: usize,
-    /// Where the last character that is not white space ends (0 if none).
-    content_end: usize,
-    /// Whether the text holds any white space.
-    any: bool,
-}
-
-impl Spaces {
-    /// One pass serves every trim and white-space test. It reads bytes with [`js::space_len`]
-    /// (shared with [`js::trim`]), decoding nothing: a character that is not white space is
-    /// stepped over a byte at a time, and each of its bytes is content.
-    fn of(text: &[u8]) -> Self {
-        let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
-        let mut at = 0;
-        while let Some(rest @ [first, ..]) = text.get(at..) {
-            // Typed text is mostly printable ASCII, no white space: answered without a call.
-            match if first.is_ascii_graphic() { 0 } else { js::space_len(rest) } {
-                0 => {
-                    spaces.content_start = spaces.content_start.min(at);
-                    at += 1;
-                    spaces.content_end = at;
-                }
-                space => {
-                    spaces.any = true;
-                    at += space;
-                }
-            }
-        }
-        spaces
-    }
 }

@@ -51,24 +51,49 @@ pub(crate) fn space_len(bytes: &[u8]) -> usize {
 
 /// `s` without the JS white space at either end (JS `trim()`).
 ///
-/// One forward pass over the bytes that remembers where the first and the last other byte are:
-/// the browser module keeps one small loop that decodes nothing, instead of `trim_matches`,
-/// which decodes from both ends.
+/// [`Spaces`] finds both ends in one forward pass over the bytes that decodes nothing: the
+/// expiry checks' scan, so the browser module keeps one such loop for both (rather than
+/// `trim_matches`, which decodes from both ends, or a loop of its own).
 pub(crate) fn trim(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    let (mut start, mut end, mut at) = (None, 0, 0);
-    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
-        match space_len(rest) {
-            0 => {
-                start.get_or_insert(at);
-                at += 1;
-                end = at;
+    let spaces = Spaces::of(s.as_bytes());
+    // Both ends are character boundaries: white space is skipped whole. A text of white space
+    // only has its content start past its end: no slice, the empty text.
+    s.get(spaces.content_start..spaces.content_end).unwrap_or_default()
+}
+
+/// Where the JS white space in a text is.
+pub(crate) struct Spaces {
+    /// Where the first character that is not white space starts (the text's length if none).
+    pub(crate) content_start: usize,
+    /// Where the last character that is not white space ends (0 if none).
+    pub(crate) content_end: usize,
+    /// Whether the text holds any white space.
+    pub(crate) any: bool,
+}
+
+impl Spaces {
+    /// One pass serves every trim and white-space test. It reads bytes with [`space_len`]
+    /// (and so does [`trim`], through it), decoding nothing: a character that is not white space is
+    /// stepped over a byte at a time, and each of its bytes is content.
+    pub(crate) fn of(text: &[u8]) -> Self {
+        let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
+        let mut at = 0;
+        while let Some(rest @ [first, ..]) = text.get(at..) {
+            // Typed text is mostly printable ASCII, no white space: answered without a call.
+            match if first.is_ascii_graphic() { 0 } else { space_len(rest) } {
+                0 => {
+                    spaces.content_start = spaces.content_start.min(at);
+                    at += 1;
+                    spaces.content_end = at;
+                }
+                space => {
+                    spaces.any = true;
+                    at += space;
+                }
             }
-            space => at += space,
         }
+        spaces
     }
-    // Both ends are character boundaries: white space is skipped whole.
-    s.get(start.unwrap_or(end)..end).unwrap_or_default()
 }
 
 /// The length of `s` as JavaScript's `String.prototype.length` counts it (UTF-16 code units).
@@ -195,6 +220,13 @@ mod tests {
             ["", " ", "\u{feff}", "a", " a ", "\u{3000}é x\u{a0}\t", "\u{85}1\u{85}", " 😀 b\n"];
         for text in texts {
             assert_eq!(trim(text), text.trim_matches(is_space), "{text:?}");
+        }
+        let shapes = ["{}", " {}\u{3000}", "{}a{}", "\u{feff}{}1 {}\t"];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for shape in shapes {
+                let text = shape.replace("{}", c.encode_utf8(&mut [0; 4]));
+                assert_eq!(trim(&text), text.trim_matches(is_space), "{text:?}");
+            }
         }
     }
 }
