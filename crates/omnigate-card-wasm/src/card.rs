@@ -2,7 +2,7 @@
 
 use alloc::string::String;
 
-use omnigate_card::{CardError, CardNumber, Cvc, Holder, Validity, YearMonth};
+use omnigate_card::{CardError, CardNumber, Cvc, Holder, Validity};
 
 use crate::packed;
 use crate::{brands, buffer, tables};
@@ -37,14 +37,7 @@ pub(crate) fn validate_card(
                 }
                 brand.map(|brand| brand.code_size())
             });
-            // A `today` that cannot date the card makes the expiry unusable.
-            let expiry_check = match packed::today(today) {
-                Some(today) => expiry_check(expiry, today, packed::years(max)),
-                None => Validity::Invalid(CardError::InvalidYear),
-            };
-            if let Validity::Invalid(error) = &expiry_check {
-                push_record(out, "\u{1e}expiry\u{1f}", error);
-            }
+            push_expiry_record(out, expiry, today, max);
             push_cvc_record(out, cvc, cvc_size);
             if options & 4 != 0
                 && let Err(error) = &Holder::name_of(holder)
@@ -64,16 +57,24 @@ fn push_record(out: &mut String, start: &str, error: &CardError) {
     error.push_record(out, packed::FIELD);
 }
 
-/// Whether the expiry is usable `today`: invalid with the reason when it is not, which an
-/// incomplete expiry is too. Nothing typed but (Rust) white space is `empty`: the same as
+/// Appends the expiry's record when it is not usable `today` (JS's `year * 16 + month`), no
+/// later than `max` years ahead. Nothing typed but (Rust) white space is `empty`: the same as
 /// `text.trim().is_empty()`, without linking a trim from both ends.
-fn expiry_check(text: &str, today: YearMonth, max: u16) -> Validity {
-    // The check that gives the date as numbers: the typed parts are not needed here. Its
-    // outcome is kept (not turned into an `Option`): an invalid one's error stays where it is.
-    match omnigate_card::validate_expiry_date(text, today, max).0 {
-        Validity::PotentiallyValid if only_white_space(text) => Validity::Invalid(CardError::Empty),
-        Validity::PotentiallyValid => Validity::Invalid(CardError::TooShort),
-        validity => validity,
+fn push_expiry_record(out: &mut String, text: &str, today: u32, max: Option<f64>) {
+    const START: &str = "\u{1e}expiry\u{1f}";
+    // A `today` that cannot date the card makes the expiry unusable.
+    let Some(today) = packed::today(today) else {
+        return push_record(out, START, &CardError::InvalidYear);
+    };
+    // The check that gives the date as numbers: the typed parts are not needed here. An
+    // invalid expiry's error is borrowed where the check left it, with no copy.
+    match &omnigate_card::validate_expiry_date(text, today, packed::years(max)).0 {
+        Validity::Valid => {}
+        Validity::Invalid(error) => push_record(out, START, error),
+        Validity::PotentiallyValid if only_white_space(text) => {
+            push_record(out, START, &CardError::Empty);
+        }
+        Validity::PotentiallyValid => push_record(out, START, &CardError::TooShort),
     }
 }
 
