@@ -9,8 +9,8 @@ export const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyV
 /** The CVC lengths allowed by `maxLength` (a count or an array of counts; 3 or 4 without
  *  one) as the module takes them for a code of `length` characters: the shortest, the
  *  longest, and `length` when it is allowed, else the longest again (all the core's
- *  `validate_cvc` asks of a list). A hole in the array, and so an empty array, is a length no
- *  code has: the largest u32 (-1 as it crosses), as the list's old text form read it. */
+ *  `validate_cvc` asks of a list). A hole in the array stands for a length no code has, the
+ *  largest u32 (-1 as it crosses), and an empty array reads as one such hole: never complete. */
 function cvcLengths(length, maxLength) {
   const one = count(maxLength);
   const lengths = Array.isArray(maxLength) ? maxLength.map((n) => count(n) ?? 0) : one === undefined ? [3, 4] : [one];
