@@ -29,8 +29,7 @@ export function fieldChecks(wasm, put, codeSize) {
    *  wins when the table has it) or `maxLength`. */
   const validateCvc = (value, options) => {
     if (!isString(value)) return validity(0);
-    const size = codeSize(option(options, 'brand'));
-    const lengths = cvcLengths(value.length, size === undefined ? option(options, 'maxLength') : size);
+    const lengths = cvcLengths(value.length, codeSize(option(options, 'brand')) ?? option(options, 'maxLength'));
     return validity(wasm.validateCvc(put(value), ...lengths));
   };
   /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
