@@ -236,14 +236,16 @@ fn number(digits: &[u8]) -> Option<u32> {
 /// matters for inputs that are invalid either way.
 pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
     let date = parse_date(input, today);
-    let mut year = text(date.year);
-    let mut more = date.more;
+    let mut year = String::new();
+    let mut pieces = Some(date.rest);
     // card-validator joins the pieces after the month with commas.
-    while let Some(pieces) = more {
-        let (piece, rest) = cut(pieces, date.separator);
-        year.push(',');
+    while let Some(rest) = pieces {
+        let (piece, more) = cut(rest, date.separator);
         year.push_str(&text(piece));
-        more = rest;
+        if more.is_some() {
+            year.push(',');
+        }
+        pieces = more;
     }
     ExpiryParts { month: text(date.month), year }
 }
@@ -253,29 +255,33 @@ pub fn split_expiry(input: &str, today: YearMonth) -> ExpiryParts {
 struct ParsedDate<'a> {
     /// The month part.
     month: &'a [u8],
-    /// The year part, or its first piece when `more` is given.
-    year: &'a [u8],
-    /// The text after the year piece when more pieces follow, cut at `separator`.
-    more: Option<&'a [u8]>,
-    /// `/` or a space, the separator the pieces were cut at.
+    /// The text after the month, still to be cut into pieces at `separator` (one piece, the
+    /// year, when it holds no separator).
+    rest: &'a [u8],
+    /// The separator the pieces are cut at: `/` or a space, else one the rest never holds.
     separator: u8,
 }
 
 impl<'a> ParsedDate<'a> {
     /// The year part for the checks. Several pieces join into a text with a comma, which no
-    /// check accepts; "," stands for all of them, so nothing needs joining.
+    /// check accepts; "," stands for all of them, so nothing is cut or joined: a check only
+    /// looks for a second separator.
     fn checked_year(&self) -> &'a [u8] {
-        if self.more.is_some() { b"," } else { self.year }
+        // A plain byte test: slice `contains` brings a word-at-a-time search (~200 bytes of
+        // wasm) for inputs a few bytes long.
+        #[allow(clippy::manual_contains)]
+        let more = self.rest.iter().any(|&b| b == self.separator);
+        if more { b"," } else { self.rest }
     }
 }
 
 /// card-validator's `parseDate`. (`expirationDate` first rewrites "MM YY" and "MM YYYY" to the
 /// slash form, which cuts them exactly where the space does here, so that step is left out.)
 fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
-    let date = |month, year, more, separator| ParsedDate { month, year, more, separator };
+    let date = |month, rest, separator| ParsedDate { month, rest, separator };
     let bytes = input.as_bytes();
     if let Some((year, month)) = iso_date(bytes) {
-        return date(month, year, None, b'-');
+        return date(month, year, b'-');
     }
     // A plain byte test: slice `contains` brings a word-at-a-time search (~200 bytes of
     // wasm) for inputs a few bytes long.
@@ -288,11 +294,11 @@ fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
         let month_chars = month_digit_count(input, today);
         let (month, year) =
             bytes.split_at_checked(char_end(bytes, month_chars)).unwrap_or_default();
-        return date(month, year, None, 0);
+        // The input holds no `/`: the year is one piece.
+        return date(month, year, b'/');
     };
     let (month, rest) = cut(bytes, separator);
-    let (year, more) = rest.map_or((&[][..], None), |rest| cut(rest, separator));
-    date(month, year, more, separator)
+    date(month, rest.unwrap_or_default(), separator)
 }
 
 /// `YYYY-M` or `YYYY-MM` (card-validator's `/^\d{4}-\d{1,2}$/`): the year and the month.

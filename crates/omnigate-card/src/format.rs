@@ -95,13 +95,17 @@ impl ExpiryText {
         let mut text = EXPIRY_TEMPLATE;
         let len = match iso_date(input.as_bytes()) {
             Some((year, month)) => {
-                // The month (one or two digits, so no underflow) right-aligned in `MM`, the
-                // four-digit year after the separator: each written forwards from its start.
-                for (slot, digit) in text.iter_mut().skip(2 - month.len()).zip(month) {
-                    *slot = *digit;
+                // The month right-aligned in `MM` (a one-digit one after the template's 0), the
+                // four-digit year after the separator. (`iso_date` gives no other lengths.)
+                if let [.., ones] = *month {
+                    text[1] = ones;
                 }
-                for (slot, digit) in text.iter_mut().skip(YEAR_AT).zip(year) {
-                    *slot = *digit;
+                if let [tens, _] = *month {
+                    text[0] = tens;
+                }
+                if let [a, b, c, d] = *year {
+                    [text[YEAR_AT], text[YEAR_AT + 1], text[YEAR_AT + 2], text[YEAR_AT + 3]] =
+                        [a, b, c, d];
                 }
                 text.len()
             }
