@@ -151,6 +151,11 @@ fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
                 text[0] = digit;
                 1
             }
+            // A 1 followed by 3–9 is January and the year's first digit.
+            (1, b'1', b'3'..=b'9') => {
+                (text[0], text[1], text[YEAR_AT]) = (b'0', b'1', digit);
+                YEAR_AT + 1
+            }
             // A first digit 2–9 is a whole month (after the template's 0); a complete month
             // shows the separator at once.
             (0 | 1, _, _) => {
@@ -166,11 +171,6 @@ fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
                 None => len,
             },
         };
-        // A 1 followed by 3–9 is January and the year's first digit.
-        if len == YEAR_AT && text[0] == b'1' && digit > b'2' {
-            (text[0], text[1], text[YEAR_AT]) = (b'0', b'1', digit);
-            len += 1;
-        }
     }
     let after_last_digit = input.as_bytes().get(after_last_digit..).unwrap_or_default();
     // A 1 followed by a typed separator is January.
