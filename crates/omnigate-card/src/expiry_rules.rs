@@ -189,11 +189,18 @@ fn check_year(input: &[u8], today: YearMonth, max_elapsed_year: u16) -> Result<u
         return if is_blank(input) { Err(Validity::PotentiallyValid) } else { invalid() };
     };
     let century = u32::from(today.year() / 100);
+    // Too short for a year yet, or the century ("20" or "20x" in the 2000s), which may be the
+    // start of a four-digit year.
+    let started = match input.len() {
+        0 | 1 => true,
+        2 => value == century,
+        3 => value / 10 == century,
+        _ => false,
+    };
+    if started {
+        return Err(Validity::PotentiallyValid);
+    }
     let year = match input.len() {
-        0 | 1 => return Err(Validity::PotentiallyValid),
-        // The century ("20" or "20x" in the 2000s) may be the start of a four-digit year.
-        2 if value == century => return Err(Validity::PotentiallyValid),
-        3 if value / 10 == century => return Err(Validity::PotentiallyValid),
         2 => (value + century * 100) as u16,
         4 => value as u16,
         _ => return invalid(),
