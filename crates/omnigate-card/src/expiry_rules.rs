@@ -332,8 +332,8 @@ pub(crate) fn iso_date(input: &[u8]) -> Option<(&[u8], &[u8])> {
 /// `split(/\s*\/\s*/)`), a space the spaces after it (`split(/ +/)`).
 fn cut(text: &[u8], separator: u8) -> (&[u8], Option<&[u8]>) {
     let Some(at) = text.iter().position(|&b| b == separator) else { return (text, None) };
-    let (piece, rest) = text.split_at_checked(at).unwrap_or_default();
-    let rest = rest.get(1..).unwrap_or_default();
+    let (piece, rest) =
+        (text.get(..at).unwrap_or_default(), text.get(at + 1..).unwrap_or_default());
     // Where the piece ends and how much of the rest the separator takes along.
     let (end, skip) = if separator == b'/' {
         // Typed text has printable ASCII next to its `/`, which is no white space: the
