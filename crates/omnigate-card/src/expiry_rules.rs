@@ -184,26 +184,24 @@ fn check_month(input: &[u8]) -> Result<u8, bool> {
 /// `expirationYear`: the four-digit year (a two-digit one put in `today`'s century), or why
 /// the input is not a year it accepts (yet). The current year is always valid.
 fn check_year(input: &[u8], today: YearMonth, max_elapsed_year: u16) -> Result<u16, Validity> {
-    let invalid = || Err(Validity::Invalid(CardError::InvalidYear));
-    let Some(value) = number(input) else {
-        return if is_blank(input) { Err(Validity::PotentiallyValid) } else { invalid() };
-    };
+    let value = number(input);
     let century = u32::from(today.year() / 100);
-    // Too short for a year yet, or the century ("20" or "20x" in the 2000s), which may be the
-    // start of a four-digit year.
-    let started = match input.len() {
-        0 | 1 => true,
-        2 => value == century,
-        3 => value / 10 == century,
+    // Blank, too short for a year yet, or the century ("20" or "20x" in the 2000s), which may
+    // be the start of a four-digit year.
+    let started = match (value, input.len()) {
+        (None, _) => is_blank(input),
+        (Some(_), 0 | 1) => true,
+        (Some(value), 2) => value == century,
+        (Some(value), 3) => value / 10 == century,
         _ => false,
     };
     if started {
         return Err(Validity::PotentiallyValid);
     }
-    let year = match input.len() {
-        2 => (value + century * 100) as u16,
-        4 => value as u16,
-        _ => return invalid(),
+    let year = match (value, input.len()) {
+        (Some(value), 2) => (value + century * 100) as u16,
+        (Some(value), 4) => value as u16,
+        _ => return Err(Validity::Invalid(CardError::InvalidYear)),
     };
     let max_year = today.year().saturating_add(max_elapsed_year);
     let error = if year < today.year() {
