@@ -126,24 +126,16 @@ function formatted(format, value, caret) {
 }
 
 /** The number with its brand's gaps (`'3782 822463 10005'`). */
-export function formatNumber(value) {
-  return formatted(wasm.formatNumber, value).value;
-}
+export const formatNumber = (value) => formatted(wasm.formatNumber, value).value;
 
 /** The expiry as `MM / YY` while it is typed. */
-export function formatExpiry(value) {
-  return formatted(wasm.formatExpiry, value).value;
-}
+export const formatExpiry = (value) => formatted(wasm.formatExpiry, value).value;
 
 /** `{ value, caret }`: `formatNumber` and where the caret at `caret` goes. */
-export function formatNumberWithCaret(value, caret) {
-  return formatted(wasm.formatNumber, value, caret);
-}
+export const formatNumberWithCaret = (value, caret) => formatted(wasm.formatNumber, value, caret);
 
 /** `{ value, caret }`: `formatExpiry` and where the caret at `caret` goes. */
-export function formatExpiryWithCaret(value, caret) {
-  return formatted(wasm.formatExpiry, value, caret);
-}
+export const formatExpiryWithCaret = (value, caret) => formatted(wasm.formatExpiry, value, caret);
 
 /** The Luhn checksum of a string of digits. */
 export function luhn(digits) {
