@@ -118,10 +118,10 @@ export function validateExpiry(value, options) {
 
 export const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, (id) => brandInfo(id)?.code.size);
 
-// `{ value, caret }` from a formatting export, which answers the caret, U+001F, the value (made
-// of digits, spaces and `/` only: no second U+001F).
+// `{ value, caret }` from a formatting export, which answers the value (made of digits, spaces
+// and `/` only: no U+001F of its own), U+001F, the caret.
 function formatted(format, value, caret) {
-  const [at, out] = record(format(put(textOf(value)), count(caret) ?? 0xffffffff));
+  const [out, at] = record(format(put(textOf(value)), count(caret) ?? 0xffffffff));
   return { value: out, caret: Number(at) };
 }
 

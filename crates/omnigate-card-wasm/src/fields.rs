@@ -1,6 +1,8 @@
 //! The other fields and the formatters: `validateExpiry`, `validateCvc`, `validateHolder`,
 //! `validatePostalCode`, `formatNumber`, `formatExpiry` (with the caret) and `luhn`.
 
+use alloc::string::String;
+
 use crate::packed::{self, FIELD, REST};
 use crate::{buffer, tables};
 
@@ -39,36 +41,36 @@ pub(crate) fn validate_postal_code(len: usize, min_length: u32) -> u32 {
     packed::validity(&buffer::with_input([len], check))
 }
 
-/// Formats the number in the input with its brand's gaps. Leaves `caret` U+001F `formatted`
+/// Formats the number in the input with its brand's gaps. Leaves `formatted` U+001F `caret`
 /// as the output text, `caret` being where a caret at `caret` in the input goes; answers the
 /// text's length.
 pub(crate) fn format_number(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
-        let formatted = tables::native(|table| omnigate_card::format_number(text, table));
-        with_caret(text, caret, &formatted)
+        // Formatted straight into the output: no string of its own.
+        buffer::write(|out| {
+            tables::native(|table| omnigate_card::push_formatted_number(out, text, table));
+            push_caret(out, text, caret);
+        })
     })
 }
 
 /// Formats the expiry in the input as `MM / YY`, like [`format_number`].
 pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
-    // Formatted in place: no string of its own.
-    let format = |[text]: [&str; 1]| {
-        let formatted = omnigate_card::ExpiryText::format(text);
-        with_caret(text, caret, crate::utf8::text(formatted.as_bytes()).unwrap_or_default())
-    };
-    buffer::with_input([len], format)
+    buffer::with_input([len], |[text]| {
+        buffer::write(|out| {
+            let formatted = omnigate_card::ExpiryText::format(text);
+            out.push_str(crate::utf8::text(formatted.as_bytes()).unwrap_or_default());
+            push_caret(out, text, caret);
+        })
+    })
 }
 
-/// Leaves where a caret at `caret` in `text` goes in `formatted`, U+001F, then `formatted` as
-/// the output text; answers its length.
-fn with_caret(text: &str, caret: u32, formatted: &str) -> usize {
-    let caret = omnigate_card::map_caret(text, caret as usize, formatted) as u32;
-    // Written in place into the output: no string of its own for the caret's decimal.
-    buffer::write(|out| {
-        omnigate_card::push_decimal(out, caret, 1);
-        out.push_str(FIELD);
-        out.push_str(formatted);
-    })
+/// Appends U+001F and where a caret at `caret` in `text` goes in the formatted text, which is
+/// all `out` holds so far.
+fn push_caret(out: &mut String, text: &str, caret: u32) {
+    let caret = omnigate_card::map_caret(text, caret as usize, out) as u32;
+    out.push_str(FIELD);
+    omnigate_card::push_decimal(out, caret, 1);
 }
 
 /// The Luhn checksum of the digits in the input.

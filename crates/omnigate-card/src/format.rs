@@ -37,12 +37,19 @@ pub fn strip_formatting(input: &str) -> String {
 /// assert_eq!(format_number("4111-1111-1", &table), "4111 1111 1");
 /// ```
 pub fn format_number(input: &str, table: &BrandTable) -> String {
+    let mut out = String::new();
+    push_formatted_number(&mut out, input, table);
+    out
+}
+
+/// Appends [`format_number`]'s text to `out`: for callers that write it into a buffer of
+/// their own, with no string made for it.
+pub fn push_formatted_number(out: &mut String, input: &str, table: &BrandTable) {
     let (candidates, _) = table.digit_candidates(input);
     let gaps = match candidates.as_slice() {
         [brand] => brand.gaps(),
         _ => &DEFAULT_GAPS,
     };
-    let mut out = String::new();
     // Filtered from `input` as detection read them: no copy of the digits is made.
     for (index, digit) in crate::js::ascii_digits(input).enumerate() {
         // Gaps are 1 or more (a brand's record is checked), so no space leads.
@@ -51,7 +58,6 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
         }
         out.push(char::from(digit));
     }
-    out
 }
 
 /// Formats an expiry as `MM / YY` (or `MM / YYYY`) while it is typed.

@@ -107,7 +107,8 @@ pub use expiry_rules::{
     validate_expiry_parts, validate_expiry_year,
 };
 pub use format::{
-    DEFAULT_GAPS, EXPIRY_SEPARATOR, ExpiryText, format_expiry, format_number, strip_formatting,
+    DEFAULT_GAPS, EXPIRY_SEPARATOR, ExpiryText, format_expiry, format_number,
+    push_formatted_number, strip_formatting,
 };
 pub use holder::{Holder, MAX_HOLDER_LENGTH, validate_holder};
 pub use matching::BrandMatch;
