@@ -42,8 +42,8 @@ function changed(size) {
 }
 
 function numberFlags(options) {
-  return (option(options, 'luhnValidateUnionPay') === true ? 1 : 0)
-    | (option(options, 'skipLuhnValidation') === true ? 2 : 0);
+  // Bit 0 and bit 1 (`true` is 1 to the bit operators).
+  return (option(options, 'luhnValidateUnionPay') === true) | ((option(options, 'skipLuhnValidation') === true) << 1);
 }
 
 /** `{ brand, candidates, isPotentiallyValid, isValid }` for a card number as typed. */
