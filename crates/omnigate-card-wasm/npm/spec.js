@@ -8,10 +8,10 @@ import { isObject, isString } from './io.js';
 // A list is written as a template writes an array: its items joined with commas.
 const clean = (value, separators = /[\u001f,~]/g) => value.replace(separators, '\u0001');
 const text = (value, absent = '-') => (isString(value) ? `=${clean(value, /\u001f/g)}` : absent);
-// A pattern bound: a string as given, or a number as `String` writes it (so does a template).
-// Only digits pass the module's check, so a number comes through only when it is an integer
-// from 0 to 1e19 - 1.
-const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? `${value}` : '!');
+// A pattern bound: a string as given, or a number as `String` writes it (the templates and
+// joins below do). Only digits pass the module's check, so a number comes through only when it
+// is an integer from 0 to 1e19 - 1.
+const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? value : '!');
 function pattern(value) {
   return Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value);
 }
