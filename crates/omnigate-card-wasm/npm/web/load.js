@@ -39,9 +39,7 @@ export function webModule(url) {
   function init(input) {
     const given = Object.getPrototypeOf(input ?? 0) === Object.prototype ? input.module_or_path : input;
     return (loading ??= instantiate(given ?? url).then(
-      (result) => {
-        Object.assign(wasm, (result.instance ?? result).exports);
-      },
+      (result) => void Object.assign(wasm, (result.instance ?? result).exports),
       (error) => {
         loading = undefined; // a later call may try again
         throw error;
