@@ -17,8 +17,6 @@ const [put, putAll, text, record, change] = connect(wasm);
 // order (the module's brand indexes).
 let table = null;
 
-const frozenNumbers = (list) => Object.freeze(numbers(list));
-
 function brandTable() {
   if (!table) {
     const infos = [];
@@ -26,7 +24,7 @@ function brandTable() {
       // A brand record (`Brand::record` in the core): nine fields.
       const [id, name, gatewayBrand, , lengths, gaps, codeName, codeSize, luhn] = record(size, 1);
       infos.push(Object.freeze({
-        id, name, gatewayBrand, lengths: frozenNumbers(lengths), gaps: frozenNumbers(gaps),
+        id, name, gatewayBrand, lengths: Object.freeze(numbers(lengths)), gaps: Object.freeze(numbers(gaps)),
         code: Object.freeze({ name: codeName, size: +codeSize }), luhn: luhn === '1',
       }));
     }
