@@ -6,12 +6,12 @@ import { isObject, isString } from './io.js';
 // or `=` and its text. A separator inside a given value becomes U+0001, which no field accepts:
 // U+001F in a text (a name such as `Foo, Inc` is fine), and `,` and `~` too in a pattern bound.
 // A list is written as a template writes an array: its items joined with commas.
-const clean = (value, separators = /[\u001f,~]/g) => value.replace(separators, '\u0001');
-const text = (value, absent = '-') => (isString(value) ? `=${clean(value, /\u001f/g)}` : absent);
+const text = (value, absent = '-') => (isString(value) ? `=${value.replace(/\u001f/g, '\u0001')}` : absent);
 // A pattern bound: a string as given, or a number as `String` writes it (the templates and
 // joins below do). Only digits pass the module's check, so a number comes through only when it
 // is an integer from 0 to 1e19 - 1.
-const digits = (value) => (isString(value) ? clean(value) : typeof value === 'number' ? value : '!');
+const digits = (value) =>
+  (isString(value) ? value.replace(/[\u001f,~]/g, '\u0001') : typeof value === 'number' ? value : '!');
 function pattern(value) {
   return Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value);
 }
