@@ -12,14 +12,11 @@ const text = (value, absent = '-') => (isString(value) ? `=${value.replace(/\u00
 // is an integer from 0 to 1e19 - 1.
 const digits = (value) =>
   (isString(value) ? value.replace(/[\u001f,~]/g, '\u0001') : typeof value === 'number' ? value : '!');
-function pattern(value) {
-  return Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value);
-}
-function numberList(value) {
-  if (value === undefined) return '-';
-  if (!Array.isArray(value)) return '!';
-  return `=${value.map((n) => (typeof n === 'number' ? n : '!'))}`;
-}
+// A pattern: a bound or a `[low, high]` pair of bounds.
+const pattern = (value) =>
+  (Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value));
+const numberList = (value) =>
+  (value === undefined ? '-' : Array.isArray(value) ? `=${value.map((n) => (typeof n === 'number' ? n : '!'))}` : '!');
 
 /** Encodes a brand definition; credit-card-type configs name id and name `type`/`niceType`. */
 export function encodeSpec(spec, idKey = 'id', nameKey = 'name') {
