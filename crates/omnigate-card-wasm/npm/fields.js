@@ -6,21 +6,6 @@ import { count, isString, option } from './io.js';
  *  valid (0, or `false`, is invalid). */
 export const validity = (found) => ({ isValid: (found & 2) !== 0, isPotentiallyValid: (found & 1) !== 0 });
 
-/** The CVC lengths allowed by `maxLength` (a count or an array of counts; 3 or 4 without
- *  one) as the module takes them for a code of `length` characters: the shortest, the
- *  longest, and `length` when it is allowed, else the longest again (all the core's
- *  `validate_cvc` asks of a list). A hole in the array stands for a length no code has, the
- *  largest u32 (-1 as it crosses), and an empty array reads as one such hole: never complete. */
-function cvcLengths(length, maxLength) {
-  const one = count(maxLength);
-  const lengths = Array.isArray(maxLength) ? maxLength.map((n) => count(n) ?? 0) : one === undefined ? [3, 4] : [one];
-  // Sorted, holes last (`map` keeps them): the first item is the shortest and the last the
-  // longest, each `undefined` when it is a hole (or the array is empty).
-  lengths.sort((a, b) => a - b);
-  const longest = lengths.at(-1) ?? -1;
-  return [lengths[0] ?? -1, longest, lengths.includes(length) ? length : longest];
-}
-
 /** `[validateCvc, validateHolder, validatePostalCode]` over `wasm`, whose input buffer `put`
  *  (from `connect`) writes; `codeSize(id)` is the code size of the brand `id` in the module's
  *  table, `undefined` when it has none by that id. */
@@ -29,8 +14,21 @@ export function fieldChecks(wasm, put, codeSize) {
    *  wins when the table has it) or `maxLength`. */
   const validateCvc = (value, options) => {
     if (!isString(value)) return validity(0);
-    const lengths = cvcLengths(value.length, codeSize(option(options, 'brand')) ?? option(options, 'maxLength'));
-    return validity(wasm.validateCvc(put(value), ...lengths));
+    // The lengths allowed: a count or an array of counts (3 or 4 without one). The module
+    // takes the shortest, the longest, and the code's length when it is allowed, else the
+    // longest again (all the core's `validate_cvc` asks of a list). A hole in the array stands
+    // for a length no code has, the largest u32 (-1 as it crosses), and an empty array reads
+    // as one such hole: never complete.
+    const maxLength = codeSize(option(options, 'brand')) ?? option(options, 'maxLength');
+    const one = count(maxLength);
+    const lengths = Array.isArray(maxLength) ? maxLength.map((n) => count(n) ?? 0) : one === undefined ? [3, 4] : [one];
+    // Sorted, holes last (`map` keeps them): the first item is the shortest and the last the
+    // longest, each `undefined` when it is a hole (or the array is empty).
+    lengths.sort((a, b) => a - b);
+    const longest = lengths.at(-1) ?? -1;
+    const length = value.length;
+    return validity(wasm.validateCvc(put(value), lengths[0] ?? -1, longest,
+      lengths.includes(length) ? length : longest));
   };
   /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
   const validateHolder = (value) => validity(isString(value) && wasm.validateHolder(put(value)));
