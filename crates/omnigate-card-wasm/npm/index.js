@@ -33,7 +33,8 @@ function brandTable() {
   return table;
 }
 
-// After a change of the table (which throws its error, if any), describe it again.
+// After a change of the table (which throws its error, if any), describe it again. Answers
+// undefined, as the change functions do.
 function changed(size) {
   table = null;
   change(size);
@@ -65,34 +66,23 @@ export function validateNumber(value, options) {
 }
 
 /** The ids of the brands a number as typed can still belong to, in priority order. */
-export function detectBrands(value) {
-  return validateNumber(value).candidates;
-}
+export const detectBrands = (value) => validateNumber(value).candidates;
 
 /** The description of the brand `id`, or `null`. */
-export function brandInfo(id) {
-  return brandTable().find((info) => info.id === id) ?? null;
-}
+export const brandInfo = (id) => brandTable().find((info) => info.id === id) ?? null;
 
 /** Every brand's description, in priority order. */
-export function brands() {
-  return brandTable().slice();
-}
+export const brands = () => brandTable().slice();
 
 /** Adds a brand at the lowest priority, or replaces the brand with its id (`{ replace: true }`). */
-export function addBrand(spec, options) {
+export const addBrand = (spec, options) =>
   changed(wasm.addBrand(put(encodeSpec(spec)), option(options, 'replace') === true));
-}
 
 /** Takes the brand `id` out of detection. */
-export function removeBrand(id) {
-  changed(wasm.removeBrand(put(textOf(id))));
-}
+export const removeBrand = (id) => changed(wasm.removeBrand(put(textOf(id))));
 
 /** Puts the built-in brands back, undoing every `addBrand` and `removeBrand`. */
-export function resetBrands() {
-  changed(wasm.resetBrands()); // answers nothing: it cannot fail
-}
+export const resetBrands = () => changed(wasm.resetBrands()); // answers nothing: it cannot fail
 
 /** `{ isValid, isPotentiallyValid, month, year }` for an expiry as typed. */
 export function validateExpiry(value, options) {
@@ -136,9 +126,7 @@ export const formatNumberWithCaret = (value, caret) => formatted(wasm.formatNumb
 export const formatExpiryWithCaret = (value, caret) => formatted(wasm.formatExpiry, value, caret);
 
 /** The Luhn checksum of a string of digits. */
-export function luhn(digits) {
-  return isString(digits) && wasm.luhn(put(digits)) !== 0;
-}
+export const luhn = (digits) => isString(digits) && wasm.luhn(put(digits)) !== 0;
 
 /** `{ isValid, brand, errors: [{ field, code, message }] }` for a whole card. */
 export function validateCard(card, options) {
