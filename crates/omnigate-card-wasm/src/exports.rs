@@ -8,7 +8,7 @@
 
 // Naming a symbol is "unsafe" to the compiler (two symbols with one name would clash at link
 // time), so `#[unsafe(export_name)]` needs this allow; there is no unsafe block here (the
-// crate's one is in `utf8.rs`).
+// crate's two are in `utf8.rs` and `lib.rs`, each with its reason).
 #![allow(unsafe_code)]
 
 use crate::{brands, buffer, card, fields};
