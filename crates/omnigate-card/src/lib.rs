@@ -127,5 +127,6 @@ pub use table::BrandTable;
 /// assert!(!omnigate_card::luhn("4111111111111112"));
 /// ```
 pub fn luhn(digits: &str) -> bool {
-    digits.len() > 1 && js::all_digits(digits) && number::luhn_sum_ok(digits)
+    // Only digits when every byte is one: counted by the count the number checks share.
+    digits.len() > 1 && js::digit_count(digits) == digits.len() && number::luhn_sum_ok(digits)
 }
