@@ -50,14 +50,13 @@ export function validateNumber(value, options) {
   const found = isString(value)
     ? wasm.validateNumber(put(value), count(option(options, 'maxLength')) ?? 0, numberFlags(options))
     : 0;
-  // The candidates are brand indexes in the module's list; a non-string has none (and then
-  // the table is not read: no wasm call for it).
+  // The candidates are brand indexes in the module's list. The table is read for the first of
+  // them: a non-string, which has none, makes no wasm call.
   const size = found >>> 2;
-  const infos = size > 0 ? brandTable() : null;
   const candidates = [];
-  let info = null;
+  let info;
   for (let i = 0; i < size; i += 1) {
-    info = infos[wasm.listItem(i)];
+    info = brandTable()[wasm.listItem(i)];
     candidates.push(info.id);
   }
   // The brand once it is the only candidate.
