@@ -90,24 +90,27 @@ fn scan(
     matches: impl Fn(&Pattern) -> bool,
 ) -> (Vec<&Brand>, Option<usize>) {
     let mut found = Vec::new();
-    let mut best: Option<(&Brand, usize)> = None;
-    let mut all_strong = true;
+    // Where in `found` the strongest match so far is, and its strength; `None` once a
+    // candidate is weak: the list then stays whole. On a tie the earlier brand wins.
+    let mut best = Some((0, 0));
     for brand in brands {
         let Some(pattern) = brand.patterns().iter().find(|pattern| matches(pattern)) else {
             continue;
         };
-        found.push(brand);
-        if len < pattern.len() {
-            all_strong = false;
-        } else if best.is_none_or(|(_, strength)| strength < pattern.len()) {
-            best = Some((brand, pattern.len()));
+        let strength = pattern.len();
+        if len < strength {
+            best = None;
+        } else if let Some((_, top)) = best
+            && top < strength
+        {
+            best = Some((found.len(), strength));
         }
+        found.push(brand);
     }
-    // The list collapses to the strongest candidate only once every candidate has a strength;
-    // on a tie the earlier brand wins.
+    // Every candidate is strong (and there is one): the list collapses to the strongest, in
+    // the one allocation.
     match best {
-        Some((brand, strength)) if all_strong => {
-            // The list is not empty (`brand` is in it): one allocation serves both answers.
+        Some((index, strength)) if let Some(&brand) = found.get(index) => {
             found.truncate(1);
             if let Some(first) = found.first_mut() {
                 *first = brand;
