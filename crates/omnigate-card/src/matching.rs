@@ -48,9 +48,11 @@ impl Windows {
         Self(windows)
     }
 
-    fn matches(&self, pattern: &Pattern) -> bool {
-        let window = self.0.get(pattern.len());
-        window.is_some_and(|&(low, high)| low <= pattern.max() && pattern.min() <= high)
+    /// Whether `pattern` matches, and then whether strongly: with all its digits typed, which
+    /// is when its window is a single number (padding makes the lowest and highest differ).
+    fn matches(&self, pattern: &Pattern) -> Option<bool> {
+        let &(low, high) = self.0.get(pattern.len())?;
+        (low <= pattern.max() && pattern.min() <= high).then_some(low == high)
     }
 }
 
@@ -79,26 +81,27 @@ impl Units {
     }
 }
 
-/// The candidates among `brands` (in priority order) for input of `len` characters, each brand
-/// matched by its first pattern that `matches`: only that one counts. Answers the candidates,
-/// and the match strength of the first when it is the only one left. Empty input (only ever
-/// digits) matches every pattern, all weakly, so every brand is a candidate, as in
-/// credit-card-type.
+/// The candidates among `brands` (in priority order), each brand matched by its first pattern
+/// that `matches` (which tells a strong match: one with the input at least as long as the
+/// pattern): only that one counts. Answers the candidates, and the match strength of the
+/// first when it is the only one left. Empty input (only ever digits) matches every pattern,
+/// all weakly, so every brand is a candidate, as in credit-card-type.
 fn scan(
     brands: &[Brand],
-    len: usize,
-    matches: impl Fn(&Pattern) -> bool,
+    matches: impl Fn(&Pattern) -> Option<bool>,
 ) -> (Vec<&Brand>, Option<usize>) {
     let mut found = Vec::new();
     // Where in `found` the strongest match so far is, and its strength; `None` once a
     // candidate is weak: the list then stays whole. On a tie the earlier brand wins.
     let mut best = Some((0, 0));
     for brand in brands {
-        let Some(pattern) = brand.patterns().iter().find(|pattern| matches(pattern)) else {
+        let Some((pattern, strong)) =
+            brand.patterns().iter().find_map(|pattern| Some((pattern, matches(pattern)?)))
+        else {
             continue;
         };
         let strength = pattern.len();
-        if len < strength {
+        if !strong {
             best = None;
         } else if let Some((_, top)) = best
             && top < strength
@@ -128,7 +131,7 @@ pub(crate) fn digit_candidates<'a>(
     text: &str,
 ) -> (Vec<&'a Brand>, Option<usize>) {
     let windows = Windows::new(js::ascii_digits(text));
-    scan(brands, js::digit_count(text), |pattern| windows.matches(pattern))
+    scan(brands, |pattern| windows.matches(pattern))
 }
 
 /// credit-card-type over `brands` for any input.
@@ -137,7 +140,9 @@ pub(crate) fn candidates<'a>(brands: &'a [Brand], input: &str) -> (Vec<&'a Brand
         return digit_candidates(brands, input);
     }
     let units = Units(input.encode_utf16().collect());
-    scan(brands, units.0.len(), |pattern| units.matches(pattern))
+    // Strong once the input is as long as the pattern, counted in UTF-16 units as JS does.
+    let len = units.0.len();
+    scan(brands, |pattern| units.matches(pattern).then_some(len >= pattern.len()))
 }
 
 /// [`candidates`] with each one's match strength (credit-card-type's `matchStrength`).
