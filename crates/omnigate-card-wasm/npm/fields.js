@@ -20,8 +20,12 @@ export function fieldChecks(wasm, put, codeSize) {
     // for a length no code has, the largest u32 (-1 as it crosses), and an empty array reads
     // as one such hole: never complete.
     const maxLength = codeSize(option(options, 'brand')) ?? option(options, 'maxLength');
-    const one = count(maxLength);
-    const lengths = Array.isArray(maxLength) ? maxLength.map((n) => count(n) ?? 0) : one === undefined ? [3, 4] : [one];
+    let lengths = [3, 4];
+    if (Array.isArray(maxLength)) {
+      lengths = maxLength.map((n) => count(n) ?? 0);
+    } else if (count(maxLength) !== undefined) {
+      lengths = [count(maxLength)];
+    }
     // Sorted, holes last (`map` keeps them): the first item is the shortest and the last the
     // longest, each `undefined` when it is a hole (or the array is empty).
     lengths.sort((a, b) => a - b);
@@ -33,8 +37,8 @@ export function fieldChecks(wasm, put, codeSize) {
   /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
   const validateHolder = (value) => validity(isString(value) && wasm.validateHolder(put(value)));
   /** `{ isValid, isPotentiallyValid }` for a postal code; option `minLength` (2). */
-  const validatePostalCode = (value, options) =>
-    validity(isString(value) && wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
+  const validatePostalCode = (value, options) => validity(
+    isString(value) && wasm.validatePostalCode(put(value), count(option(options, 'minLength')) ?? 0));
   // An array: minified, its items' names cost nothing.
   return [validateCvc, validateHolder, validatePostalCode];
 }

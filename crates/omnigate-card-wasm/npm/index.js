@@ -42,7 +42,8 @@ function changed(size) {
 
 function numberFlags(options) {
   // Bit 0 and bit 1 (`true` is 1 to the bit operators).
-  return (option(options, 'luhnValidateUnionPay') === true) | ((option(options, 'skipLuhnValidation') === true) << 1);
+  return (option(options, 'luhnValidateUnionPay') === true)
+    | ((option(options, 'skipLuhnValidation') === true) << 1);
 }
 
 /** `{ brand, candidates, isPotentiallyValid, isValid }` for a card number as typed. */
@@ -50,8 +51,8 @@ export function validateNumber(value, options) {
   const found = isString(value)
     ? wasm.validateNumber(put(value), count(option(options, 'maxLength')) ?? 0, numberFlags(options))
     : 0;
-  // The candidates are brand indexes in the module's list. The table is read for the first of
-  // them: a non-string, which has none, makes no wasm call.
+  // The candidates are brand indexes in the module's list, whose descriptions `brandTable`
+  // builds on first use: a non-string, which has no candidates, makes no wasm call.
   const size = found >>> 2;
   const candidates = [];
   let info;
@@ -103,7 +104,8 @@ export function validateExpiry(value, options) {
   };
 }
 
-export const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, (id) => brandInfo(id)?.code.size);
+export const [validateCvc, validateHolder, validatePostalCode] =
+  fieldChecks(wasm, put, (id) => brandInfo(id)?.code.size);
 
 // `{ value, caret }` from a formatting export, which answers the value (made of digits, spaces
 // and `/` only: no U+001F of its own), U+001F, the caret.

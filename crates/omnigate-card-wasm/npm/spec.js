@@ -13,10 +13,12 @@ const text = (value, absent = '-') => (isString(value) ? `=${value.replace(/\u00
 const digits = (value) =>
   (isString(value) ? value.replace(/[\u001f,~]/g, '\u0001') : typeof value === 'number' ? value : '!');
 // A pattern: a bound or a `[low, high]` pair of bounds.
-const pattern = (value) =>
-  (Array.isArray(value) ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!') : digits(value));
-const numberList = (value) =>
-  (value === undefined ? '-' : Array.isArray(value) ? `=${value.map((n) => (typeof n === 'number' ? n : '!'))}` : '!');
+const pattern = (value) => (Array.isArray(value)
+  ? (value.length === 2 ? `${digits(value[0])}~${digits(value[1])}` : '!')
+  : digits(value));
+const numberList = (value) => (value === undefined ? '-' : Array.isArray(value)
+  ? `=${value.map((n) => (typeof n === 'number' ? n : '!'))}`
+  : '!');
 
 /** Encodes a brand definition; credit-card-type configs name id and name `type`/`niceType`. */
 export function encodeSpec(spec, idKey = 'id', nameKey = 'name') {

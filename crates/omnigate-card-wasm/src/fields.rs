@@ -80,7 +80,7 @@ pub(crate) fn luhn(len: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The three counts npm/fields.js's `cvcLengths` passes for `list` and a code of `length`
+    /// The three counts npm/fields.js's `validateCvc` passes for `list` and a code of `length`
     /// digits; `None` items are holes (read as a length no code has), as is an empty list.
     fn counts(list: &[Option<usize>], length: usize) -> [usize; 3] {
         let items: Vec<usize> = list.iter().map(|item| item.unwrap_or(usize::MAX)).collect();

@@ -64,10 +64,14 @@ fn trap() -> ! {
 #[global_allocator]
 #[allow(unsafe_code)]
 // SAFETY: `AssumeSingleThreaded` asks that one thread only use the allocator. This module is
-// built for wasm32 without the `atomics` feature, so its memory is not shared: each thread
-// (web worker) that loads it gets an instance of its own, with its own memory and allocator.
+// built for wasm32 without the `atomics` feature (the `compile_error!` below stops a build
+// with it), so its memory is not shared: each thread (web worker) that loads it gets an
+// instance of its own, with its own memory and allocator.
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+compile_error!("the allocator is declared single-threaded: build the module without `atomics`");
 
 /// A panic (a bug: no export panics on any input) traps, which JS sees as a `RuntimeError`.
 #[cfg(target_arch = "wasm32")]

@@ -1,12 +1,14 @@
-//! Bytes as text: the one UTF-8 check of the module, for the strings JS writes into the input
-//! buffer and the formatted expiry.
+//! Bytes as text: the main module's one UTF-8 check, for the strings JS writes into the input
+//! buffer and the formatted expiry. (The compat module's brand code still links
+//! `core::str::from_utf8` besides.)
 //!
 //! `core::str::from_utf8` does the same, but its fast path for long texts and its table of
-//! sequence widths cost about 0.4 KB of the module's gzip size (the budget is 12 KB), while
-//! what the module reads is a few short strings per call. So this is the crate's one unsafe
-//! block: the conversion after a plain check of the well-formed byte sequences of the Unicode
-//! standard (table 3-7), which the tests hold equal to `core::str::from_utf8` on every sequence
-//! of up to three bytes, the four-byte ones around every boundary, and random texts.
+//! sequence widths cost about 0.2 KB of the module's gzip size (the budget is 12 KB), while
+//! what the module reads is a few short strings per call. So this is one of the crate's two
+//! unsafe blocks (the other declares the allocator single-threaded, in `lib.rs`): the
+//! conversion after a plain check of the well-formed byte sequences of the Unicode standard
+//! (table 3-7), which the tests hold equal to `core::str::from_utf8` on every sequence of up
+//! to three bytes, the four-byte ones around every boundary, and random texts.
 
 /// `bytes` as text, or `None` when they are not UTF-8.
 pub(crate) fn text(bytes: &[u8]) -> Option<&str> {

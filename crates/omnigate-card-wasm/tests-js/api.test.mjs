@@ -111,6 +111,29 @@ test('validateCvc by brand, by maxLength, or 3-4 digits', () => {
   assert.equal(validateCvc('123', { brand: 'american-express' }).isPotentiallyValid, true);
   assert.equal(validateCvc('12345', { maxLength: [3, 4] }).isPotentiallyValid, false);
   assert.equal(validateCvc('12a').isPotentiallyValid, false);
+  // UATP has no code (size 0): the brand's size wins over maxLength, so an empty code is
+  // complete (and, by card-validator's rule, anything up to 3 digits; 4 is too long).
+  assert.equal(validateCvc('', { brand: 'uatp', maxLength: 4 }).isValid, true);
+  assert.equal(validateCvc('1234', { brand: 'uatp', maxLength: 4 }).isPotentiallyValid, false);
+  // Unsorted lists; a brand the table does not have falls back to maxLength.
+  assert.equal(validateCvc('4321', { maxLength: [5, 4, 3] }).isValid, true);
+  assert.equal(validateCvc('12', { maxLength: [5, 4, 3] }).isValid, false);
+  assert.equal(validateCvc('12345', { brand: 'nope', maxLength: [5] }).isValid, true);
+});
+
+test('validateCvc follows brand changes: an added brand\'s code size, a removed brand\'s absence', () => {
+  try {
+    addBrand({ id: 'campus', patterns: [99], code: { name: 'CC', size: 5 } });
+    assert.equal(validateCvc('12345', { brand: 'campus' }).isValid, true);
+    assert.equal(validateCvc('1234', { brand: 'campus', maxLength: 4 }).isValid, false);
+    removeBrand('campus');
+    assert.equal(validateCvc('1234', { brand: 'campus', maxLength: 4 }).isValid, true);
+    removeBrand('visa');
+    assert.equal(validateCvc('1234', { brand: 'visa' }).isValid, true, 'removed: 3 or 4 digits');
+  } finally {
+    resetBrands();
+  }
+  assert.equal(validateCvc('1234', { brand: 'visa' }).isValid, false);
 });
 
 test('validateHolder and validatePostalCode', () => {

@@ -218,7 +218,7 @@ test('cvv, postalCode, cardholderName', (t) => {
   for (const value of [...strings, ...others]) {
     const v = inspect(value);
     differ.same(`cvv(${v})`, (side) => side.cvv(value));
-    for (const max of [3, 4, [3, 4], [4], [], [0], [2, 5], null, 0, 5]) {
+    for (const max of [3, 4, [3, 4], [4], [], [0], [2, 5], null, 0, 5, [4, 3], [5, 2, 4], [2 ** 32]]) {
       differ.same(`cvv(${v}, ${inspect(max)})`, (side) => side.cvv(value, max));
     }
     differ.same(`postalCode(${v})`, (side) => side.postalCode(value));

@@ -218,11 +218,17 @@ const _: () = assert!(records(BRANDS) == CCT_COUNT + EXTRA_IDS.len());
 /// left out. Parsing gives the same brands with the same records (a test checks it), from a
 /// text 350 bytes shorter: a gateway brand derived from the id repeats it in other letters,
 /// which compresses badly. Made at compile time, so the module has no code for it.
-pub(crate) static RECORDS: &str = match core::str::from_utf8(&COMPACT) {
+pub(crate) static RECORDS: &str = COMPACT_TEXT;
+
+/// [`COMPACT`] as text.
+const COMPACT_TEXT: &str = match core::str::from_utf8(&COMPACT) {
     Ok(text) => text,
-    // Never: `compact` copies whole ASCII fields, separators and line breaks.
+    // Never: `compact` copies whole ASCII fields, separators and line breaks (the assertion
+    // below fails the build otherwise, rather than leave the module with no brands).
     Err(_) => "",
 };
+
+const _: () = assert!(COMPACT_TEXT.len() == COMPACT.len());
 
 /// [`RECORDS`] as bytes.
 const COMPACT: [u8; compact(&mut [])] = {

@@ -113,7 +113,7 @@ pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
     // One pass over `lengths` answers all three questions (an allowed length? all longer? the
     // longest?): the browser module keeps one small loop instead of three unrolled ones. Only
     // those three facts of the list count: the browser module's `validateCvc` relies on it,
-    // and its JS passes a summary of any list (`cvcLengths` in omnigate-card-wasm's npm/fields.js).
+    // and its JS passes a summary of any list (`validateCvc` in omnigate-card-wasm's npm/fields.js).
     let (mut all_longer, mut longest) = (true, 3);
     for &allowed in lengths {
         if allowed == length {
