@@ -157,39 +157,46 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             ID | NAME | CODE_NAME => is_text(value, if index == CODE_NAME { 32 } else { 64 }),
             // A derived gateway brand is made of the right characters: only its length can fail.
             GATEWAY => is_gateway(value),
-            // The lists are decoded while they are checked: each item is read once. No gaps
-            // is the one empty list allowed.
-            PATTERNS | LENGTHS | GAPS => {
-                (index == GAPS && value.is_empty())
-                    || Items::new(value, b',').all(|item| {
-                        if index == PATTERNS {
-                            return pattern(item).map(|p| brand.patterns.push(p)).is_some();
-                        }
-                        let (list, low, high) = match index {
-                            LENGTHS => (&mut brand.lengths, 1, 19),
-                            // Gaps rise: each is above the one before.
-                            GAPS => {
-                                let last = brand.gaps.last().copied().unwrap_or(0);
-                                (&mut brand.gaps, last.saturating_add(1), 18)
-                            }
-                            // No other list field: refused, were there one with no rule here.
-                            _ => return false,
-                        };
-                        let number = small(item).filter(|n| (low..=high).contains(n));
-                        // Appended as a slice: that shares the record's reserve-and-copy code,
-                        // where `push` would bring a growth path of its own.
-                        number.map(|n| list.extend_from_slice(&[n])).is_some()
-                    })
-            }
-            CODE_SIZE => {
-                small(value).filter(|&size| size <= 8).map(|size| brand.code_size = size).is_some()
-            }
             LUHN => {
                 brand.luhn = value == "1";
                 true
             }
-            // Every field has its arm above: a field added without one is refused.
-            _ => false,
+            // The numbers -- patterns, lengths, gaps and the security code's size -- are read
+            // as lists, each item by one pattern decoder, and decoded while they are checked.
+            // No gaps is the one empty list allowed.
+            _ => {
+                let mut sized = false;
+                (index == GAPS && value.is_empty())
+                    || Items::new(value, b',').all(|item| {
+                        let Some(pattern) = pattern(item) else { return false };
+                        if index == PATTERNS {
+                            brand.patterns.push(pattern);
+                            return true;
+                        }
+                        let (low, high) = match index {
+                            LENGTHS => (1, 19),
+                            // Gaps rise: each is above the one before.
+                            GAPS => (brand.gaps.last().map_or(1, |&last| u64::from(last) + 1), 18),
+                            // One size: a second one finds no arm.
+                            CODE_SIZE if !sized => (0, 8),
+                            // No other number field: refused, were there one with no rule here.
+                            _ => return false,
+                        };
+                        if pattern.range || !(low..=high).contains(&pattern.min) {
+                            return false;
+                        }
+                        // At most 19: the cast keeps it.
+                        let number = pattern.min as u8;
+                        match index {
+                            CODE_SIZE => (brand.code_size, sized) = (number, true),
+                            // Appended as a slice: that shares the record's reserve-and-copy
+                            // code, where `push` would bring a growth path of its own.
+                            LENGTHS => brand.lengths.extend_from_slice(&[number]),
+                            _ => brand.gaps.extend_from_slice(&[number]),
+                        }
+                        true
+                    })
+            }
         };
         if !ok {
             let (field, reason) = (part(NAMES, b'\n', index), part(REASONS, b'\n', index));
@@ -222,12 +229,8 @@ fn is_gateway(value: &str) -> bool {
         && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// A number up to 255, read as a prefix pattern: one number decoder for every list.
-fn small(text: &str) -> Option<u8> {
-    pattern(text).filter(|p| !p.range).and_then(|p| u8::try_from(p.min).ok())
-}
-
-/// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits, 1 to 19).
+/// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits, 1 to 19);
+/// also the number decoder of the other number fields, which take prefixes alone.
 ///
 /// One pass over the bytes, each bound decoded as it is read: no cut at the `~` (and no
 /// char-boundary checks), and a second `~` is refused like any other non-digit.
