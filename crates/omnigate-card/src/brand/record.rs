@@ -154,9 +154,10 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             id = given.unwrap_or(WRONG_TYPE);
         }
         let ok = match index {
-            ID | NAME | CODE_NAME => is_text(value, if index == CODE_NAME { 32 } else { 64 }),
             // A derived gateway brand is made of the right characters: only its length can fail.
-            GATEWAY => is_gateway(value),
+            ID | NAME | GATEWAY | CODE_NAME => {
+                is_text(value, if matches!(index, ID | NAME) { 64 } else { 32 }, index == GATEWAY)
+            }
             LUHN => {
                 brand.luhn = value == "1";
                 true
@@ -206,27 +207,26 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
     Ok(brand)
 }
 
-/// 1 to `max` characters, none of them a control character (the separators are).
+/// 1 to `max` characters, none of them a control character (the separators are); with
+/// `gateway`, each of them one of `A-Z`, `0-9` and `_` (one byte each, so counted alike). One
+/// loop for the four text fields.
 ///
 /// Read byte by byte instead of decoding chars: the control characters are U+0000-U+001F and
 /// U+007F, one byte each, and U+0080-U+009F, `C2` followed by `80`-`9F`; every byte but a
 /// continuation byte (`10xxxxxx`) starts a character.
-fn is_text(value: &str, max: usize) -> bool {
+fn is_text(value: &str, max: usize, gateway: bool) -> bool {
     let (mut count, mut previous) = (0, 0);
     for byte in value.bytes() {
         if byte < 0x20 || byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
+            return false;
+        }
+        if gateway && !(byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_') {
             return false;
         }
         count += usize::from(byte & 0xc0 != 0x80);
         previous = byte;
     }
     (1..=max).contains(&count)
-}
-
-/// 1 to 32 of `A-Z`, `0-9` and `_`.
-fn is_gateway(value: &str) -> bool {
-    (1..=32).contains(&value.len())
-        && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits, 1 to 19);
