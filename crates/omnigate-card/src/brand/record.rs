@@ -188,13 +188,17 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                         }
                         // At most 19: the cast keeps it.
                         let number = pattern.min as u8;
-                        match index {
-                            CODE_SIZE => (brand.code_size, sized) = (number, true),
-                            // Appended as a slice: that shares the record's reserve-and-copy
-                            // code, where `push` would bring a growth path of its own.
-                            LENGTHS => brand.lengths.extend_from_slice(&[number]),
-                            _ => brand.gaps.extend_from_slice(&[number]),
-                        }
+                        let list = match index {
+                            LENGTHS => &mut brand.lengths,
+                            GAPS => &mut brand.gaps,
+                            _ => {
+                                (brand.code_size, sized) = (number, true);
+                                return true;
+                            }
+                        };
+                        // Appended as a slice: that shares the record's reserve-and-copy code,
+                        // where `push` would bring a growth path of its own.
+                        list.extend_from_slice(&[number]);
                         true
                     })
             }
