@@ -131,15 +131,13 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         // growing code per call.
         push(record, if index == ID { "=" } else { "\u{1f}=" });
         let start = record.len();
-        push(
-            record,
-            match (index, given) {
-                (NAME, None) => id,
-                (LUHN, Some(flag)) if flag != "1" => "0",
-                // The gateway brand's default is empty: it is derived below.
-                (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index)),
-            },
-        );
+        let text = match (index, given) {
+            (NAME, None) => id,
+            (LUHN, Some(flag)) if flag != "1" => "0",
+            // The gateway brand's default is empty: it is derived below.
+            (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index)),
+        };
+        push(record, text);
         if index == GATEWAY && given.is_none() {
             for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
                 // Already ASCII: the mask only shows the compiler that each char is one byte,
@@ -149,7 +147,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                 push(record, letter.encode_utf8(&mut [0; 4]));
             }
         }
-        let value = record.get(start..).unwrap_or_default();
+        // The field as written, derived letters included, as bytes: the text checks read
+        // bytes, and a byte slice needs no char-boundary check.
+        let value = record.as_bytes().get(start..).unwrap_or_default();
         if index == ID {
             id = given.unwrap_or(WRONG_TYPE);
         }
@@ -159,16 +159,17 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                 is_text(value, if matches!(index, ID | NAME) { 64 } else { 32 }, index == GATEWAY)
             }
             LUHN => {
-                brand.luhn = value == "1";
+                brand.luhn = value == b"1";
                 true
             }
             // The numbers -- patterns, lengths, gaps and the security code's size -- are read
             // as lists, each item by one pattern decoder, and decoded while they are checked.
-            // No gaps is the one empty list allowed.
+            // No gaps is the one empty list allowed. (No number field is derived: the text
+            // given or the default is what was written.)
             _ => {
                 let mut sized = false;
-                (index == GAPS && value.is_empty())
-                    || Items::new(value, b',').all(|item| {
+                (index == GAPS && text.is_empty())
+                    || Items::new(text, b',').all(|item| {
                         let Some(pattern) = pattern(item) else { return false };
                         if index == PATTERNS {
                             brand.patterns.push(pattern);
@@ -218,9 +219,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
 /// Read byte by byte instead of decoding chars: the control characters are U+0000-U+001F and
 /// U+007F, one byte each, and U+0080-U+009F, `C2` followed by `80`-`9F`; every byte but a
 /// continuation byte (`10xxxxxx`) starts a character.
-fn is_text(value: &str, max: usize, gateway: bool) -> bool {
+fn is_text(value: &[u8], max: usize, gateway: bool) -> bool {
     let (mut count, mut previous) = (0, 0);
-    for byte in value.bytes() {
+    for &byte in value {
         if byte < 0x20 || byte == 0x7f || (previous == 0xc2 && byte < 0xa0) {
             return false;
         }
