@@ -150,12 +150,14 @@ Cannot overwrite type parameter.";
 
 /// Line `index` of `lines` (the last line past it, which a test proves no index reaches).
 fn line(lines: &'static str, index: usize) -> &'static str {
-    part(lines, b'\n', index)
+    part(lines, b'\n', index, 0)
 }
 
 /// Part `index` of `text` cut at `separator` bytes (the last part past it), found with one byte
-/// loop and no string searching machinery. The brand records' fields are read with it too.
-pub(crate) fn part(text: &str, separator: u8, index: usize) -> &str {
+/// loop and no string searching machinery, less its first `skip` bytes (empty when it has no
+/// more). The brand records' fields are read with it too, skipping their `=`: one cut, one
+/// char-boundary check.
+pub(crate) fn part(text: &str, separator: u8, index: usize, skip: usize) -> &str {
     let (mut start, mut end, mut seen) = (0, text.len(), 0);
     for (at, byte) in text.bytes().enumerate() {
         if byte == separator {
@@ -166,7 +168,7 @@ pub(crate) fn part(text: &str, separator: u8, index: usize) -> &str {
             (start, seen) = (at + 1, seen + 1);
         }
     }
-    text.get(start..end).unwrap_or_default()
+    text.get(start + skip..end).unwrap_or_default()
 }
 
 /// Appends [`line`]`(lines, index)` to `out`. The writers below take this rather than `line`:

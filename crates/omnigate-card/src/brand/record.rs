@@ -60,7 +60,7 @@ impl<'a> Iterator for Items<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let text = self.rest?;
         // The first part, found by the error tables' part finder: one copy of that loop.
-        let item = part(text, self.separator, 0);
+        let item = part(text, self.separator, 0, 0);
         // Past the separator after the item; none when the item ends the text.
         self.rest = text.get(item.len() + 1..);
         Some(item)
@@ -70,7 +70,7 @@ impl<'a> Iterator for Items<'a> {
 /// The value of field `index` (below [`FIELDS`]) of a record whose fields are all given (after
 /// its `=`): cut by the error tables' line finder, one copy of that loop.
 pub(crate) fn field(record: &str, index: usize) -> &str {
-    part(record, SEPARATOR, index).get(1..).unwrap_or_default()
+    part(record, SEPARATOR, index, 1)
 }
 
 /// Each field's name in errors, one a line in field order (read with [`part`], as the error
@@ -135,7 +135,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             (NAME, None) => id,
             (LUHN, Some(flag)) if flag != "1" => "0",
             // The gateway brand's default is empty: it is derived below.
-            (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index)),
+            (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index, 0)),
         };
         push(record, text);
         if index == GATEWAY && given.is_none() {
@@ -205,7 +205,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             }
         };
         if !ok {
-            let (field, reason) = (part(NAMES, b'\n', index), part(REASONS, b'\n', index));
+            let (field, reason) = (part(NAMES, b'\n', index, 0), part(REASONS, b'\n', index, 0));
             return Err(BrandError::InvalidBrand { field, reason });
         }
     }
