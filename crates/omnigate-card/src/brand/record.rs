@@ -237,26 +237,27 @@ fn is_text(value: &[u8], max: usize, gateway: bool) -> bool {
 /// `4` (a prefix) or `51~55` (a range whose bounds have the same number of digits, 1 to 19);
 /// also the number decoder of the other number fields, which take prefixes alone.
 ///
-/// One pass over the bytes, each bound decoded as it is read: no cut at the `~` (and no
-/// char-boundary checks), and a second `~` is refused like any other non-digit.
+/// One pass over the bytes, the digits decoded into one bound as they are read: the `~` makes
+/// it the minimum and starts the maximum. No cut at the `~` (and no char-boundary checks), and
+/// a second `~` is refused like any other non-digit.
 fn pattern(item: &str) -> Option<Pattern> {
     // Each bound as (value, digits); 19 digits always fit a u64.
-    let (mut min, mut max, mut range) = ((0u64, 0u8), (0u64, 0u8), false);
+    let (mut min, mut bound, mut range) = ((0u64, 0u8), (0u64, 0u8), false);
     for byte in item.bytes() {
-        let bound = if range { &mut max } else { &mut min };
         match byte {
-            b'~' if !range => range = true,
+            b'~' if !range => (min, bound, range) = (bound, (0, 0), true),
             b'0'..=b'9' if bound.1 < 19 => {
-                *bound = (bound.0 * 10 + u64::from(byte - b'0'), bound.1 + 1);
+                bound = (bound.0 * 10 + u64::from(byte - b'0'), bound.1 + 1);
             }
             _ => return None,
         }
     }
+    // A prefix is its own minimum.
     if !range {
-        max = min;
+        min = bound;
     }
-    let (len, ok) = (min.1, min.1 > 0 && min.1 == max.1 && min.0 <= max.0);
-    ok.then_some(Pattern { min: min.0, max: max.0, len, range })
+    let (len, ok) = (min.1, min.1 > 0 && min.1 == bound.1 && min.0 <= bound.0);
+    ok.then_some(Pattern { min: min.0, max: bound.0, len, range })
 }
 
 /// `value` in decimal with leading zeros up to `len` digits.
