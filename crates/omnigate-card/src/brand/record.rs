@@ -115,7 +115,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         patterns: Vec::new(),
         lengths: Vec::new(),
         gaps: Vec::new(),
-        code_size: 0,
+        // Above any size: the mark of no size read yet (see the number lists below); the
+        // field always has a value, so a brand never keeps it.
+        code_size: u8::MAX,
         luhn: true,
     };
     let mut parts = Items::new(text, SEPARATOR);
@@ -167,7 +169,6 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             // No gaps is the one empty list allowed. (No number field is derived: the text
             // given or the default is what was written.)
             _ => {
-                let mut sized = false;
                 (index == GAPS && text.is_empty())
                     || Items::new(text, b',').all(|item| {
                         let Some(pattern) = pattern(item) else { return false };
@@ -179,8 +180,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                             LENGTHS => (1, 19),
                             // Gaps rise: each is above the one before.
                             GAPS => (brand.gaps.last().map_or(1, |&last| u64::from(last) + 1), 18),
-                            // One size: a second one finds no arm.
-                            CODE_SIZE if !sized => (0, 8),
+                            // One size: the first is read over the no-size mark, a second one finds
+                            // no arm.
+                            CODE_SIZE if brand.code_size > 8 => (0, 8),
                             // No other number field: refused, were there one with no rule here.
                             _ => return false,
                         };
@@ -193,7 +195,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                             LENGTHS => &mut brand.lengths,
                             GAPS => &mut brand.gaps,
                             _ => {
-                                (brand.code_size, sized) = (number, true);
+                                brand.code_size = number;
                                 return true;
                             }
                         };
