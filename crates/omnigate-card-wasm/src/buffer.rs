@@ -51,6 +51,14 @@ pub(crate) fn with_input<const N: usize, R>(
     f(parts)
 }
 
+/// Runs `f` over the one input string, `length` bytes, like `with_input([length], ..)` but
+/// with the lock taken in place: `validateExpiry`, the check at the edge of its speed target,
+/// saves the call (5% of its time, for a few bytes of gzip).
+pub(crate) fn with_text<R>(length: usize, f: impl FnOnce(&str) -> R) -> R {
+    let input = crate::lock_here(&INPUT);
+    f(text(input.get(..length)))
+}
+
 /// Cuts `input` into `parts` of `lengths` bytes, for the exports that read several strings; one
 /// copy whatever their `N`.
 fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {

@@ -14,7 +14,7 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
     let Some(today) = packed::today(today) else { return 0 };
     let max = packed::years(max_elapsed_year);
     let (validity, date) =
-        buffer::with_input([len], |[text]| omnigate_card::validate_expiry_date(text, today, max));
+        buffer::with_text(len, |text| omnigate_card::validate_expiry_date(text, today, max));
     let (month, year) = date.unwrap_or_default();
     packed::validity(&validity) | u32::from(month) << REST | u32::from(year) << (REST + 4)
 }

@@ -39,6 +39,12 @@ mod utf8;
 /// this traps again at once where `Mutex::lock` would spin forever and hang the page.
 #[inline(never)] // one copy per static instead of the test inlined at every use (-100 B gzip)
 pub(crate) fn lock<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
+    lock_here(mutex)
+}
+
+/// [`lock`] inlined where it is called: for the input buffer, which every check locks.
+#[inline(always)]
+pub(crate) fn lock_here<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
     match mutex.try_lock() {
         Some(guard) => guard,
         None => trap(),
