@@ -42,7 +42,8 @@ pub(crate) fn lock<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
     lock_here(mutex)
 }
 
-/// [`lock`] inlined where it is called: for the input buffer, which every check locks.
+/// [`lock`] inlined where it is called: the test with no call, for the one hot path that
+/// needs it (`buffer::with_text`).
 #[inline(always)]
 pub(crate) fn lock_here<T>(mutex: &spin::Mutex<T>) -> spin::MutexGuard<'_, T> {
     match mutex.try_lock() {
