@@ -97,6 +97,10 @@ pub(crate) fn write(f: impl FnOnce(&mut String)) -> usize {
 pub(crate) fn set_list(items: impl IntoIterator<Item = u32>) -> u32 {
     let mut list = crate::lock(&LIST);
     list.clear();
-    list.extend(items);
+    // Pushed one by one: `extend` reserved for the iterator's size hint first, with code of its
+    // own (-161 B in validateNumber, -110 B gzip); the list keeps its room between calls.
+    for item in items {
+        list.push(item);
+    }
     list.len() as u32
 }
