@@ -31,7 +31,7 @@ pub(crate) fn compat_detect(len: usize) -> u32 {
                 let strength = found.strength.map_or(0, |s| (s as u32).min(31));
                 tables::index_of(table, found.brand) << 5 | strength
             });
-            buffer::set_list(found.collect::<alloc::vec::Vec<_>>())
+            buffer::set_list(found)
         })
     })
 }
