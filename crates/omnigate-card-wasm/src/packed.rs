@@ -40,7 +40,8 @@ pub(crate) fn unusable() -> Validity {
 /// 0 when a table change worked, else the length of the error record JS throws: `code`,
 /// [`FIELD`], then the message.
 pub(crate) fn outcome(result: Result<(), BrandError>) -> usize {
-    let Err(error) = result else { return 0 };
+    // Borrowed where it lies: moved out, the error was first copied to a place of its own.
+    let Err(error) = &result else { return 0 };
     crate::buffer::write(|out| error.push_record(out, FIELD))
 }
 
