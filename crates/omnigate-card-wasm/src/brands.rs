@@ -35,7 +35,7 @@ pub(crate) fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
 /// past the end of the table.
 pub(crate) fn describe_brand(index: usize) -> usize {
     tables::native(|table| {
-        table.iter().nth(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
+        table.as_slice().get(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
     })
 }
 

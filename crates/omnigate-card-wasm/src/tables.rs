@@ -37,7 +37,7 @@ pub(crate) fn reset_compat() {
 /// (a removed one, another table's) answers `u32::MAX`, an index JS finds no brand at, rather
 /// than the index of whichever brand happens to lie at that distance.
 pub(crate) fn index_of(table: &BrandTable, brand: &Brand) -> u32 {
-    let brands = table.iter().as_slice();
+    let brands = table.as_slice();
     let size = core::mem::size_of::<Brand>();
     let offset = (brand as *const Brand as usize).wrapping_sub(brands.as_ptr() as usize);
     let index = offset / size;

@@ -68,6 +68,12 @@ impl BrandTable {
         self.active.iter()
     }
 
+    /// The active brands in priority order, as a slice: its length is stored, where an
+    /// iterator's is worked out from its two ends (a division by the brand size).
+    pub fn as_slice(&self) -> &[Brand] {
+        &self.active
+    }
+
     /// How many brands are active.
     pub fn len(&self) -> usize {
         self.active.len()
