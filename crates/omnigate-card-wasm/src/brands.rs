@@ -35,7 +35,9 @@ pub(crate) fn validate_number(len: usize, max_length: u32, flags: u32) -> u32 {
 /// past the end of the table.
 pub(crate) fn describe_brand(index: usize) -> usize {
     tables::native(|table| {
-        table.as_slice().get(index).map_or(0, |brand| buffer::emit(&[brand.record()]))
+        let brand = table.as_slice().get(index);
+        // One text, written as it is: `buffer::emit`'s loop is for several parts.
+        brand.map_or(0, |brand| buffer::write(|out| out.push_str(brand.record())))
     })
 }
 
