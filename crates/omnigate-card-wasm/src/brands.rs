@@ -44,8 +44,12 @@ pub(crate) fn describe_brand(index: usize) -> usize {
 /// Adds the encoded brand in the input (or replaces the brand with its id, in place).
 /// Answers 0, or the length of the error record.
 pub(crate) fn add_brand(len: usize, replace: bool) -> usize {
-    let brand = buffer::with_input([len], |[text]| spec::read(text, "spec"));
-    packed::outcome(brand.and_then(|brand| tables::native(|table| table.put(brand, replace))))
+    // Put while the input is read, as `remove_brand` does: the brand goes to the table from
+    // where it was parsed, without being carried out of the reading first.
+    let result = buffer::with_input([len], |[text]| {
+        spec::read(text, "spec").and_then(|brand| tables::native(|table| table.put(brand, replace)))
+    });
+    packed::outcome(result)
 }
 
 /// Removes the brand whose id is in the input. Answers 0, or the length of the error record.
