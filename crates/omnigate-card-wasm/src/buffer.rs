@@ -75,7 +75,9 @@ fn text(bytes: Option<&[u8]>) -> &str {
     bytes.and_then(crate::utf8::text).unwrap_or("\u{fffd}")
 }
 
-/// Makes `parts`, joined, the output text; returns its length in bytes.
+/// Makes `parts`, joined, the output text; returns its length in bytes. (Only the compat
+/// layer writes several parts; the package's exports write one text with [`write`].)
+#[cfg(feature = "compat")]
 pub(crate) fn emit(parts: &[&str]) -> usize {
     write(|output| {
         for part in parts {
