@@ -37,7 +37,7 @@ pub(crate) fn describe_brand(index: usize) -> usize {
     tables::native(|table| {
         let brand = table.as_slice().get(index);
         // One text, written as it is: `buffer::emit`'s loop is for several parts.
-        brand.map_or(0, |brand| buffer::write(|out| out.push_str(brand.record())))
+        brand.map_or(0, |brand| buffer::write(|out| omnigate_card::push_text(out, brand.record())))
     })
 }
 

@@ -53,7 +53,7 @@ pub(crate) fn validate_card(
 /// separator U+001E, the field's name and the [`packed::FIELD`] separator, written as one text
 /// so that each record takes one append; the error's `code`, [`packed::FIELD`] and message end it.
 fn push_record(out: &mut String, start: &str, error: &CardError) {
-    out.push_str(start);
+    omnigate_card::push_text(out, start);
     error.push_record(out, packed::FIELD);
 }
 

@@ -59,7 +59,7 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
         buffer::write(|out| {
             let formatted = omnigate_card::ExpiryText::format(text);
-            out.push_str(crate::utf8::text(formatted.as_bytes()).unwrap_or_default());
+            omnigate_card::push_text(out, crate::utf8::text(formatted.as_bytes()).unwrap_or_default());
             push_caret(out, text, caret);
         })
     })
@@ -69,7 +69,7 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
 /// all `out` holds so far.
 fn push_caret(out: &mut String, text: &str, caret: u32) {
     let caret = omnigate_card::map_caret(text, caret as usize, out) as u32;
-    out.push_str(FIELD);
+    omnigate_card::push_text(out, FIELD);
     omnigate_card::push_decimal(out, caret, 1);
 }
 

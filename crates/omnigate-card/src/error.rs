@@ -333,6 +333,20 @@ pub(crate) fn push(out: &mut String, text: &str) {
     out.push_str(text);
 }
 
+/// Appends `text` to `out`, as `String::push_str` does, through the crate's one out-of-line copy
+/// of the appending code: the browser module, which writes its answers with this, then carries
+/// that one copy instead of a second, its own instance of `push_str`.
+///
+/// ```
+/// let mut out = String::from("12");
+/// omnigate_card::push_text(&mut out, " / 29");
+/// assert_eq!(out, "12 / 29");
+/// ```
+#[inline]
+pub fn push_text(out: &mut String, text: &str) {
+    push(out, text);
+}
+
 /// Appends `value` in decimal, padded with zeros to at least `width` digits (at most 10, the
 /// digits of the largest `u32`: a wider `width` pads to 10), without `core::fmt`: the messages' numbers and dates are written with it, and so are the numbers
 /// the browser module writes into its answers, which then carries one such writer.
