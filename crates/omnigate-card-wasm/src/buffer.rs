@@ -71,7 +71,8 @@ fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
 }
 
 /// `bytes` as text; U+FFFD, which no field accepts, when they are missing or not UTF-8.
-fn text(bytes: Option<&[u8]>) -> &str {
+/// (`formatExpiry` reads its ASCII result with it too: the module's one call of the check.)
+pub(crate) fn text(bytes: Option<&[u8]>) -> &str {
     bytes.and_then(crate::utf8::text).unwrap_or("\u{fffd}")
 }
 

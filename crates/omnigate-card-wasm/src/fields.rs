@@ -59,7 +59,7 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
         buffer::write(|out| {
             let formatted = omnigate_card::ExpiryText::format(text);
-            omnigate_card::push_text(out, crate::utf8::text(formatted.as_bytes()).unwrap_or_default());
+            omnigate_card::push_text(out, buffer::text(Some(formatted.as_bytes())));
             push_caret(out, text, caret);
         })
     })
