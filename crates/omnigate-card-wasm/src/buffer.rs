@@ -44,7 +44,7 @@ pub(crate) fn with_input<const N: usize, R>(
     // One string, nearly every call: read at once, without `split`'s loop over arrays in memory
     // (about 45 instructions less per check, and smaller call sites: -79 B gzip).
     if let ([length], [part]) = (lengths.as_slice(), parts.as_mut_slice()) {
-        *part = text(input.get(..*length));
+        *part = text(&input, *length);
     } else {
         split(&input, &lengths, &mut parts);
     }
@@ -57,7 +57,7 @@ pub(crate) fn with_input<const N: usize, R>(
 /// `with_input` the lock would cost 70 B).
 pub(crate) fn with_text<R>(length: usize, f: impl FnOnce(&str) -> R) -> R {
     let input = crate::lock_here(&INPUT);
-    f(text(input.get(..length)))
+    f(text(&input, length))
 }
 
 /// Cuts `input` into `parts` of `lengths` bytes, for the exports that read several strings; one
@@ -65,15 +65,16 @@ pub(crate) fn with_text<R>(length: usize, f: impl FnOnce(&str) -> R) -> R {
 fn split<'a>(mut input: &'a [u8], lengths: &[usize], parts: &mut [&'a str]) {
     for (part, &length) in parts.iter_mut().zip(lengths) {
         // A length past the end of the input (JS never sends one) reads as U+FFFD too.
-        *part = text(input.get(..length));
+        *part = text(input, length);
         input = input.get(length..).unwrap_or_default();
     }
 }
 
-/// `bytes` as text; U+FFFD, which no field accepts, when they are missing or not UTF-8.
-/// (`formatExpiry` reads its ASCII result with it too: the module's one call of the check.)
-pub(crate) fn text(bytes: Option<&[u8]>) -> &str {
-    bytes.and_then(crate::utf8::text).unwrap_or("\u{fffd}")
+/// The first `length` bytes of `bytes` as text; U+FFFD, which no field accepts, when there
+/// are fewer or they are not UTF-8. (`formatExpiry` reads its ASCII result with it too: the
+/// module's one call of the check. Cut here, not where it is called: one copy of the cut.)
+pub(crate) fn text(bytes: &[u8], length: usize) -> &str {
+    bytes.get(..length).and_then(crate::utf8::text).unwrap_or("\u{fffd}")
 }
 
 /// Makes `parts`, joined, the output text; returns its length in bytes. (Only the compat

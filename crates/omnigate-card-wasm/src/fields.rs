@@ -59,7 +59,8 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
         buffer::write(|out| {
             let formatted = omnigate_card::ExpiryText::format(text);
-            omnigate_card::push_text(out, buffer::text(Some(formatted.as_bytes())));
+            let bytes = formatted.as_bytes();
+            omnigate_card::push_text(out, buffer::text(bytes, bytes.len()));
             push_caret(out, text, caret);
         })
     })
