@@ -3,7 +3,7 @@
 use alloc::string::String;
 use core::fmt;
 
-use crate::error::{CardError, Validity, push_decimal};
+use crate::error::{CardError, Validity, push, push_decimal};
 use crate::expiry_rules::{DEFAULT_MAX_ELAPSED_YEAR, check_date, validate_expiry_date};
 
 /// A calendar month: the caller's "today", or a card's expiry month.
@@ -48,7 +48,8 @@ impl YearMonth {
     /// Appends `MM/YYYY` (the [`Display`](fmt::Display) form) to `out`.
     pub(crate) fn push_to(self, out: &mut String) {
         push_decimal(out, u32::from(self.month), 2);
-        out.push('/');
+        // Through `push`, as the digits are: `String::push` would inline a growing path of its own.
+        push(out, "/");
         push_decimal(out, u32::from(self.year), 4);
     }
 }
