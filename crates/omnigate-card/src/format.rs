@@ -3,6 +3,7 @@
 use alloc::string::String;
 use core::str;
 
+use crate::error::push;
 use crate::expiry_rules::iso_date;
 
 use crate::table::BrandTable;
@@ -53,10 +54,11 @@ pub fn push_formatted_number(out: &mut String, input: &str, table: &BrandTable) 
     // Filtered from `input` as detection read them: no copy of the digits is made.
     for (index, digit) in crate::js::ascii_digits(input).enumerate() {
         // Gaps are 1 or more (a brand's record is checked), so no space leads.
+        // Appended as text through `push`: `String::push` inlines a growing path of its own.
         if gaps.iter().any(|&gap| usize::from(gap) == index) {
-            out.push(' ');
+            push(out, " ");
         }
-        out.push(char::from(digit));
+        push(out, char::from(digit).encode_utf8(&mut [0; 4]));
     }
 }
 
