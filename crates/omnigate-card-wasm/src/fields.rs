@@ -26,13 +26,17 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
 /// brand's code size, a `maxLength` list or the default 3 or 4 cross as numbers, with no id to
 /// look up and no list to parse here.
 pub(crate) fn validate_cvc(len: usize, shortest: usize, longest: usize, typed: usize) -> u32 {
-    let check = |[text]: [&str; 1]| omnigate_card::validate_cvc(text, &[shortest, longest, typed]);
-    packed::validity(&buffer::with_input([len], check))
+    // Packed inside the read: the flags leave it as a number, not a `Validity` kept in memory.
+    let check = |[text]: [&str; 1]| {
+        packed::validity(&omnigate_card::validate_cvc(text, &[shortest, longest, typed]))
+    };
+    buffer::with_input([len], check)
 }
 
 /// Checks the cardholder name in the input.
 pub(crate) fn validate_holder(len: usize) -> u32 {
-    packed::validity(&buffer::with_input([len], |[text]| omnigate_card::validate_holder(text)))
+    // Packed inside the read, like `validate_cvc`'s flags.
+    buffer::with_input([len], |[text]| packed::validity(&omnigate_card::validate_holder(text)))
 }
 
 /// Checks the postal code in the input, at least `min_length` characters (0: the default).

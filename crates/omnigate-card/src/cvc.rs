@@ -105,6 +105,9 @@ impl fmt::Debug for Cvc {
 /// assert!(validate_cvc("12", &[3]).is_potentially_valid());
 /// assert_eq!(validate_cvc("12a", &[3]).error().map(|e| e.code()), Some("invalid_characters"));
 /// ```
+// `inline`: the browser module's one caller then keeps the result in registers; out of
+// line, the `Validity` went back through memory (-20 to -45 B gzip each).
+#[inline]
 pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
     if !js::all_digits(input) {
         return Validity::Invalid(CardError::InvalidCharacters);

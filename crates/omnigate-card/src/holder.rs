@@ -22,6 +22,9 @@ pub const MAX_HOLDER_LENGTH: usize = 255;
 /// assert!(validate_holder("Jane Doe").is_valid());
 /// assert!(!validate_holder("4111 1111").is_valid());
 /// ```
+// `inline`: the browser module's one caller then keeps the result in registers; out of
+// line, the `Validity` went back through memory (-20 to -45 B gzip each).
+#[inline]
 pub fn validate_holder(input: &str) -> Validity {
     if input.is_empty() {
         return Validity::PotentiallyValid;

@@ -25,6 +25,9 @@ pub const MAX_POSTAL_LENGTH: usize = 16;
 /// assert!(validate_postal_code("10115", 2).is_valid());
 /// assert!(!validate_postal_code(" -1", 2).is_valid());
 /// ```
+// `inline`: the browser module's one caller then keeps the result in registers; out of
+// line, the `Validity` went back through memory (-20 to -45 B gzip each).
+#[inline]
 pub fn validate_postal_code(input: &str, min_length: usize) -> Validity {
     let min_length = if min_length == 0 { DEFAULT_POSTAL_MIN_LENGTH } else { min_length };
     if js::len16(input) < min_length {
