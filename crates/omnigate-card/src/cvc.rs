@@ -105,18 +105,15 @@ impl fmt::Debug for Cvc {
 /// assert!(validate_cvc("12", &[3]).is_potentially_valid());
 /// assert_eq!(validate_cvc("12a", &[3]).error().map(|e| e.code()), Some("invalid_characters"));
 /// ```
-// `inline`: the browser module's one caller then keeps the result in registers; out of
-// line, the `Validity` went back through memory (-20 to -45 B gzip each).
-#[inline]
 pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
     if !js::all_digits(input) {
         return Validity::Invalid(CardError::InvalidCharacters);
     }
     let length = input.len();
     // One pass over `lengths` answers all three questions (an allowed length? all longer? the
-    // longest?): the browser module keeps one small loop instead of three unrolled ones. Only
-    // those three facts of the list count: the browser module's `validateCvc` relies on it,
-    // and its JS passes a summary of any list (`validateCvc` in omnigate-card-wasm's npm/fields.js).
+    // longest?). Only those three facts of the list count: the browser module's `validateCvc`
+    // relies on it, and its JS passes a summary of any list (`validateCvc` in
+    // omnigate-card-wasm's npm/fields.js), which `fields::cvc_validity` there reads.
     let (mut all_longer, mut longest) = (true, 3);
     for &allowed in lengths {
         if allowed == length {
