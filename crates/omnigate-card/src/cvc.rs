@@ -48,6 +48,9 @@ impl Cvc {
     /// assert_eq!(Cvc::digits_of(" 012 "), Ok("012"));
     /// assert_eq!(Cvc::digits_of("12"), Err(CardError::TooShort));
     /// ```
+    // `inline`: the browser module's `validateCard` then keeps the answer in registers; out of
+    // line, the `Result` went back through memory (-11 B gzip).
+    #[inline]
     pub fn digits_of(input: &str) -> Result<&str, CardError> {
         let digits = js::trim(input);
         match digits.len() {
