@@ -73,9 +73,9 @@ struct Count {
 }
 
 impl Count {
-    /// Counts `text`, the digits before character `caret` apart. Kept out of line: both texts
-    /// are counted, and one copy of the loop is smaller than two.
-    #[inline(never)]
+    /// Counts `text`, the digits before character `caret` apart. Left to the compiler to
+    /// inline: since wasm-opt converges, the two inlined loops gzip smaller than one call
+    /// (-15 B; the formatted text's count needs no caret).
     fn of(text: &str, caret: usize) -> Self {
         let mut count = Count { chars: 0, digits: 0, digits_before: 0 };
         for b in text.bytes().filter(|&b| starts_char(b)) {
