@@ -99,6 +99,9 @@ pub struct ExpiryText {
 
 impl ExpiryText {
     /// Formats `input` as [`format_expiry`] does.
+    // `inline`: the browser module's `formatExpiry` then keeps the text out of a copy in
+    // memory (-9 B gzip).
+    #[inline]
     pub fn format(input: &str) -> Self {
         let mut text = EXPIRY_TEMPLATE;
         let len = match iso_date(input.as_bytes()) {
