@@ -36,17 +36,23 @@ pub(crate) fn is_space(c: char) -> bool {
 /// characters they skip. No continuation byte starts one of these sequences, so stepping a
 /// byte at a time past other characters never finds white space inside one.
 pub(crate) fn space_len(bytes: &[u8]) -> usize {
-    match bytes {
-        [b'\t'..=b'\r' | b' ', ..] => 1,
-        [0xc2, 0xa0, ..] => 2,
-        // U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
-        [0xe1, 0x9a, 0x80, ..]
-        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
-        | [0xe2, 0x81, 0x9f, ..]
-        | [0xe3, 0x80, 0x80, ..]
-        | [0xef, 0xbb, 0xbf, ..] => 3,
-        _ => 0,
-    }
+    // The three-byte ones are told apart by their code point, decoded from the lead byte and
+    // the two continuation bytes after it (the text is UTF-8): a few compares, where a match on
+    // the bytes branched byte by byte.
+    let point = match *bytes {
+        [b'\t'..=b'\r' | b' ', ..] => return 1,
+        [0xc2, 0xa0, ..] => return 2,
+        [lead @ 0xe1..=0xef, second, third, ..] => {
+            u32::from(lead & 0x0f) << 12 | u32::from(second & 0x3f) << 6 | u32::from(third & 0x3f)
+        }
+        _ => return 0,
+    };
+    // U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+    let space = matches!(
+        point,
+        0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000 | 0xfeff
+    );
+    if space { 3 } else { 0 }
 }
 
 /// `s` without the JS white space at either end (JS `trim()`).
