@@ -25,9 +25,11 @@ pub(crate) fn today(packed: u32) -> Option<YearMonth> {
 }
 
 /// `maxElapsedYear`: 19 when not given, else converted as JS does for a 16-bit count
-/// (Rust's `as` saturates and makes NaN 0, the same rules).
+/// (Rust's `as` saturates and makes NaN 0, the same rules). Converted to a `u32` first and
+/// capped as an integer: the same count, where a conversion straight to `u16` compared the
+/// float with both ends of the range (inlined into `validateExpiry` and `validateCard`).
 pub(crate) fn years(value: Option<f64>) -> u16 {
-    value.map_or(DEFAULT_MAX_ELAPSED_YEAR, |value| value as u16)
+    value.map_or(DEFAULT_MAX_ELAPSED_YEAR, |value| (value as u32).min(u16::MAX.into()) as u16)
 }
 
 /// The invalid outcome of a check whose input or options were unusable. (Only compat's checks
