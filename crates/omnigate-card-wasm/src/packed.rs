@@ -20,7 +20,9 @@ pub(crate) fn validity(validity: &Validity) -> u32 {
 /// "Today" from JS's `year * 16 + month`; `None` for a date omnigate-card cannot use, which
 /// the checks answer as invalid.
 pub(crate) fn today(packed: u32) -> Option<YearMonth> {
-    let year = u16::try_from(packed >> 4).ok()?;
+    // A year past `u16` is read as 0, which `checked` turns away like any year before 1000:
+    // one range check rather than two exits.
+    let year = u16::try_from(packed >> 4).unwrap_or(0);
     YearMonth::checked(year, (packed & 15) as u8)
 }
 
