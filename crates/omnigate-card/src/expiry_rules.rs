@@ -173,10 +173,10 @@ pub fn validate_expiry_year(
 /// not a [`Validity`]: the date check reads it at once, with no error to copy out.
 fn check_month(input: &[u8]) -> Result<u8, bool> {
     match number(input) {
-        Some(month @ 1..=12) => Ok(month as u8),
+        month @ 1..=12 => Ok(month as u8),
         // "" and "0" may still become a month; "00" may not.
-        Some(0) if input.len() < 2 => Err(true),
-        None => Err(is_blank(input)),
+        0 if input.len() < 2 => Err(true),
+        NOT_DIGITS => Err(is_blank(input)),
         _ => Err(false),
     }
 }
@@ -189,18 +189,19 @@ fn check_year(input: &[u8], today: YearMonth, max_elapsed_year: u16) -> Result<u
     // Blank, too short for a year yet, or the century ("20" or "20x" in the 2000s), which may
     // be the start of a four-digit year.
     let started = match (value, input.len()) {
-        (None, _) => is_blank(input),
-        (Some(_), 0 | 1) => true,
-        (Some(value), 2) => value == century,
-        (Some(value), 3) => value / 10 == century,
+        (NOT_DIGITS, _) => is_blank(input),
+        (_, 0 | 1) => true,
+        (value, 2) => value == century,
+        (value, 3) => value / 10 == century,
         _ => false,
     };
     if started {
         return Err(Validity::PotentiallyValid);
     }
     let year = match (value, input.len()) {
-        (Some(value), 2) => (value + century * 100) as u16,
-        (Some(value), 4) => value as u16,
+        (NOT_DIGITS, _) => return Err(Validity::Invalid(CardError::InvalidYear)),
+        (value, 2) => (value + century * 100) as u16,
+        (value, 4) => value as u16,
         _ => return Err(Validity::Invalid(CardError::InvalidYear)),
     };
     let max_year = today.year().saturating_add(max_elapsed_year);
@@ -216,19 +217,33 @@ fn check_year(input: &[u8], today: YearMonth, max_elapsed_year: u16) -> Result<u
     Err(Validity::Invalid(error))
 }
 
-/// The value of a string of ASCII digits (JS `/^\d*$/`: `Some(0)` for ""), capped at 10^8;
-/// `None` when anything else is in it.
-fn number(digits: &[u8]) -> Option<u32> {
+/// The value of a string of ASCII digits (JS `/^\d*$/`: 0 for ""), or some value of 10^8 or
+/// more for a larger one (only range checks up to 9999 follow); [`NOT_DIGITS`] when anything
+/// else is in it.
+///
+/// Out of line, and a plain number rather than an `Option` (which a call answers through
+/// memory): the month's and the year's checks share this one loop.
+#[inline(never)]
+fn number(digits: &[u8]) -> u32 {
     let mut value = 0u32;
     for &byte in digits {
-        if !byte.is_ascii_digit() {
-            return None;
+        // The digit's value, a byte that is none wrapped far above 9. Subtracted as a `u32`:
+        // a `u8` was masked back to 8 bits at every byte.
+        let digit = u32::from(byte).wrapping_sub(u32::from(b'0'));
+        if digit > 9 {
+            return NOT_DIGITS;
         }
-        // Capped, so `* 10` never overflows: only range checks up to 9999 follow.
-        value = (value * 10 + u32::from(byte - b'0')).min(100_000_000);
+        // Past 10^8 the value stops growing, so `* 10` never overflows: every such value is
+        // out of range alike.
+        if value < 100_000_000 {
+            value = value * 10 + digit;
+        }
     }
-    Some(value)
+    value
 }
+
+/// What [`number`] answers for a text that is not all ASCII digits: above any value it caps.
+const NOT_DIGITS: u32 = u32::MAX;
 
 /// Splits an expiry string into month and year the way card-validator's `parseDate` does.
 ///
