@@ -15,10 +15,10 @@ export function fieldChecks(wasm, put, codeSize) {
   const validateCvc = (value, options) => {
     if (!isString(value)) return validity(0);
     // The lengths allowed: a count or an array of counts (3 or 4 without one). The module
-    // takes the shortest, the longest, and the code's length when it is allowed, else the
-    // longest again (all the core's `validate_cvc` asks of a list). A hole in the array stands
-    // for a length no code has, the largest u32 (-1 as it crosses), and an empty array reads
-    // as one such hole: never complete.
+    // takes the shortest, the longest, and 1 when the code's length is allowed (all the core's
+    // `validate_cvc_lengths` asks of a list). A hole in the array stands for a length no code
+    // has, the largest u32 (-1 as it crosses), and an empty array reads as one such hole:
+    // never complete.
     const maxLength = codeSize(option(options, 'brand')) ?? option(options, 'maxLength');
     let lengths = [3, 4];
     if (Array.isArray(maxLength)) {
@@ -29,10 +29,9 @@ export function fieldChecks(wasm, put, codeSize) {
     // Sorted, holes last (`map` keeps them): the first item is the shortest and the last the
     // longest, each `undefined` when it is a hole (or the array is empty).
     lengths.sort((a, b) => a - b);
-    const longest = lengths.at(-1) ?? -1;
-    const length = value.length;
-    return validity(wasm.validateCvc(put(value), lengths[0] ?? -1, longest,
-      lengths.includes(length) ? length : longest));
+    // `+`: a number crosses into wasm without the conversion a boolean takes.
+    return validity(wasm.validateCvc(put(value), lengths[0] ?? -1, lengths.at(-1) ?? -1,
+      +lengths.includes(value.length)));
   };
   /** `{ isValid, isPotentiallyValid }` for a cardholder name. */
   const validateHolder = (value) => validity(isString(value) && wasm.validateHolder(put(value)));

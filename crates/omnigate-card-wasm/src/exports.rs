@@ -80,8 +80,8 @@ extern "C" fn validate_expiry(len: usize, today: u32, max_given: u32, max: f64) 
 }
 
 #[unsafe(export_name = "validateCvc")]
-extern "C" fn validate_cvc(len: usize, shortest: usize, longest: usize, typed: usize) -> u32 {
-    fields::validate_cvc(len, shortest, longest, typed)
+extern "C" fn validate_cvc(len: usize, shortest: usize, longest: usize, allowed: u32) -> u32 {
+    fields::validate_cvc(len, shortest, longest, allowed)
 }
 
 #[unsafe(export_name = "validateHolder")]

@@ -3,8 +3,6 @@
 
 use alloc::string::String;
 
-use omnigate_card::{CardError, Validity};
-
 use crate::packed::{self, FIELD, REST};
 use crate::{buffer, tables};
 
@@ -22,38 +20,17 @@ pub(crate) fn validate_expiry(len: usize, today: u32, max_elapsed_year: Option<f
 }
 
 /// Checks the security code in the input against the allowed lengths, which JS hands over as
-/// three counts: the shortest, the longest, and the code's length when it is allowed (else the
-/// longest again). [`omnigate_card::validate_cvc`] asks no more of a list than that: whether
-/// the length is allowed, whether every length is longer, and which is the longest. So a
-/// brand's code size, a `maxLength` list or the default 3 or 4 cross as numbers, with no id to
-/// look up and no list to parse here.
-pub(crate) fn validate_cvc(len: usize, shortest: usize, longest: usize, typed: usize) -> u32 {
+/// all the rule asks of them ([`omnigate_card::validate_cvc_lengths`]): the shortest, the
+/// longest, and whether the code's length is allowed (`allowed` 1). So a brand's code size, a
+/// `maxLength` list or the default 3 or 4 cross as numbers, with no id to look up and no list
+/// to parse here.
+pub(crate) fn validate_cvc(len: usize, shortest: usize, longest: usize, allowed: u32) -> u32 {
     // Packed inside the read: the flags leave it as a number, not a `Validity` kept in memory.
-    let check =
-        |[text]: [&str; 1]| packed::validity(&cvc_validity(text, [shortest, longest, typed]));
+    let check = |[text]: [&str; 1]| {
+        let validity = omnigate_card::validate_cvc_lengths(text, shortest, longest, allowed != 0);
+        packed::validity(&validity)
+    };
     buffer::with_input([len], check)
-}
-
-/// [`omnigate_card::validate_cvc`] of `text` for a list of lengths that JS summed up as
-/// `[shortest, longest, typed]` (see [`validate_cvc`]), asked of the three counts directly: the
-/// core's one loop over a list in memory took more code (-25 B gzip). The tests below hold the
-/// two equal for lists of every shape.
-fn cvc_validity(text: &str, [shortest, longest, typed]: [usize; 3]) -> Validity {
-    let length = text.len();
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        Validity::Invalid(CardError::InvalidCharacters)
-    } else if typed == length {
-        // Allowed: `typed` is the code's length only when the list holds it.
-        Validity::Valid
-    } else if length < shortest {
-        // Every allowed length is longer: typing more can complete the code.
-        Validity::PotentiallyValid
-    } else if length > longest.max(3) {
-        Validity::Invalid(CardError::TooLong)
-    } else {
-        // card-validator's leniency: between the shortest and the larger of 3 and the longest.
-        Validity::Valid
-    }
 }
 
 /// Checks the cardholder name in the input.
@@ -108,41 +85,19 @@ pub(crate) fn luhn(len: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The three counts npm/fields.js's `validateCvc` passes for `list` and a code of `length`
-    /// digits; `None` items are holes (read as a length no code has), as is an empty list.
-    fn counts(list: &[Option<usize>], length: usize) -> [usize; 3] {
+    /// What npm/fields.js's `validateCvc` passes for `list` and a code of `length` digits:
+    /// shortest, longest (`None` items are holes, read as a length no code has, as is an empty
+    /// list) and whether the length is allowed.
+    fn summary(list: &[Option<usize>], length: usize) -> (usize, usize, bool) {
         let items: Vec<usize> = list.iter().map(|item| item.unwrap_or(usize::MAX)).collect();
         let shortest = items.iter().copied().min().unwrap_or(usize::MAX);
         let longest = items.iter().copied().max().unwrap_or(usize::MAX);
-        [shortest, longest, if items.contains(&length) { length } else { longest }]
+        (shortest, longest, items.contains(&length))
     }
 
     #[test]
-    fn three_counts_check_a_cvc_like_the_whole_list() {
+    fn the_js_summary_checks_a_cvc_like_the_whole_list() {
         let (max, none) = (usize::MAX, None);
-        let lists: [&[Option<usize>]; 12] = [
-            &[],
-            &[none],
-            &[Some(3)],
-            &[Some(4)],
-            &[Some(3), Some(4)],
-            &[Some(4), Some(3)],
-            &[Some(0)],
-            &[Some(2), Some(5)],
-            &[Some(9), Some(1), Some(3)],
-            &[Some(3), none, Some(5)],
-            &[Some(6), Some(2), Some(4), Some(3)],
-            &[Some(max)],
-        ];
-        for list in lists {
-            let whole: Vec<usize> = list.iter().map(|item| item.unwrap_or(max)).collect();
-            for text in ["", "1", "12", "123", "1234", "12345", "123456789", "12a"] {
-                let core = omnigate_card::validate_cvc(text, &whole);
-                let counts = counts(list, text.len());
-                assert_eq!(omnigate_card::validate_cvc(text, &counts), core, "{list:?} {text:?}");
-                assert_eq!(super::cvc_validity(text, counts), core, "{list:?} {text:?}");
-            }
-        }
         // Every list of up to three items (lengths 0-6, holes, the largest) against codes of
         // every length up to 8 digits, and with a letter.
         let items =
@@ -159,16 +114,13 @@ mod tests {
         for list in &lists {
             let whole: Vec<usize> = list.iter().map(|item| item.unwrap_or(max)).collect();
             for text in texts {
-                let core = omnigate_card::validate_cvc(text, &whole);
-                assert_eq!(super::cvc_validity(text, counts(list, text.len())), core, "{list:?}");
+                let (shortest, longest, allowed) = summary(list, text.len());
+                assert_eq!(
+                    omnigate_card::validate_cvc_lengths(text, shortest, longest, allowed),
+                    omnigate_card::validate_cvc(text, &whole),
+                    "{list:?} {text:?}"
+                );
             }
-        }
-        // The empty list reads as one length no code has: never complete, like no lengths.
-        for text in ["", "1", "12345"] {
-            assert_eq!(
-                omnigate_card::validate_cvc(text, &[max]),
-                omnigate_card::validate_cvc(text, &[])
-            );
         }
     }
 }

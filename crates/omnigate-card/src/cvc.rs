@@ -109,27 +109,42 @@ impl fmt::Debug for Cvc {
 /// assert_eq!(validate_cvc("12a", &[3]).error().map(|e| e.code()), Some("invalid_characters"));
 /// ```
 pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
-    if !js::all_digits(input) {
-        return Validity::Invalid(CardError::InvalidCharacters);
-    }
+    let shortest = lengths.iter().copied().min().unwrap_or(usize::MAX);
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    validate_cvc_lengths(input, shortest, longest, lengths.contains(&input.len()))
+}
+
+/// [`validate_cvc`] for a list of allowed lengths given by all the rule asks of it: its
+/// `shortest` and `longest` lengths (`usize::MAX` and 0 for an empty list) and whether it
+/// holds the input's length (`allowed`). The browser module's JavaScript sums up a list so, and
+/// its `validateCvc` passes three numbers instead of a list.
+///
+/// ```
+/// use omnigate_card::{validate_cvc, validate_cvc_lengths};
+///
+/// assert_eq!(validate_cvc_lengths("12", 3, 4, false), validate_cvc("12", &[3, 4]));
+/// assert_eq!(validate_cvc_lengths("1234", 4, 4, true), validate_cvc("1234", &[4]));
+/// ```
+#[inline] // the browser module's one caller packs the result where it is made
+pub fn validate_cvc_lengths(
+    input: &str,
+    shortest: usize,
+    longest: usize,
+    allowed: bool,
+) -> Validity {
     let length = input.len();
-    // One pass over `lengths` answers all three questions (an allowed length? all longer? the
-    // longest?). Only those three facts of the list count: the browser module's `validateCvc`
-    // relies on it, and its JS passes a summary of any list (`validateCvc` in
-    // omnigate-card-wasm's npm/fields.js), which `fields::cvc_validity` there reads.
-    let (mut all_longer, mut longest) = (true, 3);
-    for &allowed in lengths {
-        if allowed == length {
-            return Validity::Valid;
-        }
-        all_longer &= length < allowed;
-        longest = longest.max(allowed);
-    }
-    if all_longer {
+    if !js::all_digits(input) {
+        Validity::Invalid(CardError::InvalidCharacters)
+    } else if allowed {
+        Validity::Valid
+    } else if length < shortest {
+        // Every allowed length is longer: typing more can complete the code.
         Validity::PotentiallyValid
-    } else if length > longest {
+    } else if length > longest.max(3) {
         Validity::Invalid(CardError::TooLong)
     } else {
+        // card-validator's leniency: a length between the shortest allowed and the larger of 3
+        // and the longest allowed is valid too.
         Validity::Valid
     }
 }
