@@ -212,6 +212,7 @@ fn not_found(id: &str) -> BrandError {
 /// The two errors that name a brand, [`BrandError::DuplicateBrand`] or
 /// [`BrandError::BrandNotFound`]: one function copies the id for both, through the messages'
 /// out-of-line append (an inlined `to_owned` brought its own allocation and error path).
+#[inline(never)]
 fn id_error(id: &str, duplicate: bool) -> BrandError {
     let mut owned = String::new();
     crate::error::push(&mut owned, id);
