@@ -138,7 +138,7 @@ impl BrandTable {
                 // At most one removed brand has the id (see `remove`): taking it keeps the ids
                 // apart.
                 drop(take_from(&mut self.removed, id));
-                self.active.push(brand);
+                push(&mut self.active, brand);
             }
         }
         Ok(())
@@ -167,7 +167,7 @@ impl BrandTable {
         };
         // No removed brand has this id: `add` drops a removed brand when its id comes back, and
         // nothing else makes an id active, so the active and removed ids never overlap.
-        self.removed.push(brand);
+        push(&mut self.removed, brand);
         Ok(())
     }
 
@@ -202,6 +202,12 @@ fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
         behind.swap(next - 1, next);
     }
     brands.pop()
+}
+
+/// Appends `brand` to `brands`: one copy of the growing and moving code for the two lists.
+#[inline(never)]
+fn push(brands: &mut Vec<Brand>, brand: Brand) {
+    brands.push(brand);
 }
 
 /// [`BrandError::BrandNotFound`] for `id`.
