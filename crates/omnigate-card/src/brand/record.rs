@@ -142,11 +142,14 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         push(record, text);
         if index == GATEWAY && given.is_none() {
             for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
+                // A letter or a digit, and lower case letters are the only such bytes from `a`
+                // up: one comparison, where `to_ascii_uppercase` tests for a lower case letter.
                 // Already ASCII: the mask only shows the compiler that each char is one byte,
-                // which spares the loop the UTF-8 encoder; appended as text through `push`, the
-                // growing code shared with the other appends.
-                let letter = char::from(byte.to_ascii_uppercase() & 0x7f);
-                push(record, letter.encode_utf8(&mut [0; 4]));
+                // which spares the loop the UTF-8 encoder (and a 1-byte buffer then fits it);
+                // appended as text through `push`, the growing code shared with the other
+                // appends.
+                let letter = char::from((byte - 32 * u8::from(byte >= b'a')) & 0x7f);
+                push(record, letter.encode_utf8(&mut [0; 1]));
             }
         }
         // The field as written, derived letters included, as bytes: the text checks read
