@@ -6,6 +6,7 @@
 //! brand from JavaScript and how it describes one back: one format and one parser for all.
 
 use alloc::{string::String, vec::Vec};
+use core::fmt;
 
 pub(crate) mod record;
 mod spec;
@@ -82,12 +83,15 @@ impl<'a> SecurityCode<'a> {
 
 /// A card brand. Build a custom one from a [`BrandSpec`]; the built-in ones come with
 /// [`BrandTable`](crate::BrandTable).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Brand {
     record: String,
     patterns: Vec<Pattern>,
-    lengths: Vec<u8>,
-    gaps: Vec<u8>,
+    // The lengths and gaps, each a byte of 1 to 19: kept as text (each such byte is a
+    // character of its own), so that they are appended through the messages' out-of-line text
+    // append, where a list of bytes brought a copy of the growing code into the parser.
+    lengths: String,
+    gaps: String,
     code_size: u8,
     luhn: bool,
 }
@@ -127,13 +131,13 @@ impl Brand {
 
     /// The allowed number lengths.
     pub fn lengths(&self) -> &[u8] {
-        &self.lengths
+        self.lengths.as_bytes()
     }
 
     /// Zero-based digit indexes before which a formatted number has a space (`[4, 10]` is
     /// 4-6-5 for American Express).
     pub fn gaps(&self) -> &[u8] {
-        &self.gaps
+        self.gaps.as_bytes()
     }
 
     /// The security code's name and size.
@@ -154,7 +158,7 @@ impl Brand {
 
     /// The longest allowed length.
     pub fn max_length(&self) -> u8 {
-        self.lengths.iter().fold(0, |longest, &length| longest.max(length))
+        self.lengths().iter().fold(0, |longest, &length| longest.max(length))
     }
 
     /// The brand as plain data, to change and build again.
@@ -165,12 +169,27 @@ impl Brand {
             name: text(record::NAME),
             gateway_brand: text(record::GATEWAY),
             patterns: self.patterns.iter().map(PatternSpec::from).collect(),
-            lengths: self.lengths.clone(),
-            gaps: self.gaps.clone(),
+            lengths: self.lengths().into(),
+            gaps: self.gaps().into(),
             security_code_name: text(record::CODE_NAME),
             security_code_size: self.code_size,
             luhn: self.luhn,
         }
+    }
+}
+
+impl fmt::Debug for Brand {
+    /// The fields as a derived `Debug` shows them, the lengths and gaps as lists of numbers
+    /// (not as the text they are kept in).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Brand")
+            .field("record", &self.record)
+            .field("patterns", &self.patterns)
+            .field("lengths", &self.lengths())
+            .field("gaps", &self.gaps())
+            .field("code_size", &self.code_size)
+            .field("luhn", &self.luhn)
+            .finish()
     }
 }
 

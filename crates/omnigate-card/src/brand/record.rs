@@ -113,8 +113,8 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
     let mut brand = Brand {
         record: String::new(),
         patterns: Vec::new(),
-        lengths: Vec::new(),
-        gaps: Vec::new(),
+        lengths: String::new(),
+        gaps: String::new(),
         // Above any size: the mark of no size read yet (see the number lists below); the
         // field always has a value, so a brand never keeps it.
         code_size: u8::MAX,
@@ -182,7 +182,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                         let (low, high) = match index {
                             LENGTHS => (1, 19),
                             // Gaps rise: each is above the one before.
-                            GAPS => (brand.gaps.last().map_or(1, |&last| u64::from(last) + 1), 18),
+                            GAPS => (brand.gaps().last().map_or(1, |&last| u64::from(last) + 1), 18),
                             // One size: the first is read over the no-size mark, a second one finds
                             // no arm.
                             CODE_SIZE if brand.code_size > 8 => (0, 8),
@@ -202,9 +202,9 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                                 return true;
                             }
                         };
-                        // Appended as a slice: that shares the record's reserve-and-copy code,
-                        // where `push` would bring a growth path of its own.
-                        list.extend_from_slice(&[number]);
+                        // Appended as text (at most 19: one byte, one char) through `push`, the
+                        // growing code shared with the record's appends.
+                        push(list, char::from(number & 0x7f).encode_utf8(&mut [0; 1]));
                         true
                     })
             }
