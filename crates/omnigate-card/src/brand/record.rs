@@ -122,6 +122,8 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
     };
     let mut parts = Items::new(text, SEPARATOR);
     let mut id = WRONG_TYPE;
+    // The lowest gap allowed next: gaps rise, each above the one before.
+    let mut floor = 1;
     for index in 0..FIELDS {
         let given = parts.next().and_then(|item| match item.as_bytes() {
             [b'=', ..] => item.get(1..),
@@ -135,7 +137,11 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
         let start = record.len();
         let text = match (index, given) {
             (NAME, None) => id,
-            (LUHN, Some(flag)) if flag != "1" => "0",
+            // Anything but `1` turns the check off (the brand starts with it on), written `0`.
+            (LUHN, Some(flag)) if flag != "1" => {
+                brand.luhn = false;
+                "0"
+            }
             // The gateway brand's default is empty: it is derived below.
             (_, value) => value.unwrap_or_else(|| part(DEFAULTS, b'\n', index, 0)),
         };
@@ -163,10 +169,8 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             ID | NAME | GATEWAY | CODE_NAME => {
                 is_text(value, if matches!(index, ID | NAME) { 64 } else { 32 }, index == GATEWAY)
             }
-            LUHN => {
-                brand.luhn = value == b"1";
-                true
-            }
+            // Read above: any value is allowed.
+            LUHN => true,
             // The numbers -- patterns, lengths, gaps and the security code's size -- are read
             // as lists, each item by one pattern decoder, and decoded while they are checked.
             // No gaps is the one empty list allowed. (No number field is derived: the text
@@ -182,7 +186,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                         let (low, high) = match index {
                             LENGTHS => (1, 19),
                             // Gaps rise: each is above the one before.
-                            GAPS => (brand.gaps().last().map_or(1, |&last| u64::from(last) + 1), 18),
+                            GAPS => (floor, 18),
                             // One size: the first is read over the no-size mark, a second one finds
                             // no arm.
                             CODE_SIZE if brand.code_size > 8 => (0, 8),
@@ -196,7 +200,10 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                         let number = pattern.min as u8;
                         let list = match index {
                             LENGTHS => &mut brand.lengths,
-                            GAPS => &mut brand.gaps,
+                            GAPS => {
+                                floor = pattern.min + 1;
+                                &mut brand.gaps
+                            }
                             _ => {
                                 brand.code_size = number;
                                 return true;
