@@ -38,12 +38,17 @@ impl BrandTable {
         // One record a line: the empty text after the last line break is no record, refused
         // (it has no id) and skipped like one.
         for record in Items::new(RECORDS, b'\n') {
-            // Added as `add` does (the ids differ, so it cannot fail): one copy of that code.
-            let added = Brand::from_record(record)
-                .and_then(|brand| if keep(&brand) { table.put(brand, false) } else { Ok(()) });
-            // Errors (none but the last line's `InvalidBrand`, which owns nothing) are
-            // forgotten rather than dropped: the setup carries no cleanup code for them.
-            core::mem::forget(added);
+            match Brand::from_record(record) {
+                // Appended with no search for the id: the built-in ids differ.
+                Ok(brand) => {
+                    if keep(&brand) {
+                        push(&mut table.active, brand);
+                    }
+                }
+                // None but the last line's `InvalidBrand`, which owns nothing: forgotten
+                // rather than dropped, the setup carries no cleanup code for it.
+                Err(error) => core::mem::forget(error),
+            }
         }
         table
     }
