@@ -385,6 +385,10 @@ fn month_digit_count(input: &str, today: YearMonth) -> usize {
 }
 
 /// Whether `text` is empty or JS white space only (card-validator's `replace(/\s/g, "") === ""`).
+///
+/// Out of line: the month's and the year's checks share one call of [`Spaces::of`] and the
+/// read of its answer from memory, where each inlined copy had its own.
+#[inline(never)]
 fn is_blank(text: &[u8]) -> bool {
     Spaces::of(text).content_end == 0
 }
