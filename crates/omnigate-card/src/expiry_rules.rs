@@ -119,6 +119,9 @@ fn text(part: &[u8]) -> String {
 
 /// `expirationDate` on split parts: the outcome, and `(month, four-digit year)` when
 /// card-validator gives the parts back (valid, or expired earlier this year).
+///
+/// Inlined always, like [`parse_date`] (see there why).
+#[inline(always)]
 pub(crate) fn check_date(
     month: &[u8],
     year: &[u8],
@@ -171,6 +174,9 @@ pub fn validate_expiry_year(
 /// `expirationMonth`: the month 1–12, else whether more typing may still make one
 /// (`Err(true)`; `Err(false)` is [`CardError::InvalidMonth`], its only reason). A flag and
 /// not a [`Validity`]: the date check reads it at once, with no error to copy out.
+///
+/// Inlined always, like [`parse_date`] (see there why).
+#[inline(always)]
 fn check_month(input: &[u8]) -> Result<u8, bool> {
     match number(input) {
         month @ 1..=12 => Ok(month as u8),
@@ -297,6 +303,13 @@ impl<'a> ParsedDate<'a> {
 
 /// card-validator's `parseDate`. (`expirationDate` first rewrites "MM YY" and "MM YYYY" to the
 /// slash form, which cuts them exactly where the space does here, so that step is left out.)
+///
+/// Inlined always, as are the steps of the date check it feeds ([`cut`], [`month_digit_count`],
+/// [`check_month`], [`check_date`]): LLVM left them out of line, answering through memory, and
+/// wasm-opt then inlined them into `validate_expiry_date` with the memory traffic kept. Inlined
+/// by LLVM their answers stay in locals (browser module 10023 -> 9893 B gzip, and fewer
+/// instructions a check).
+#[inline(always)]
 fn parse_date(input: &str, today: YearMonth) -> ParsedDate<'_> {
     let bytes = input.as_bytes();
     // Each branch gives the parts and the struct is built once, at the one exit: a struct
@@ -343,6 +356,9 @@ pub(crate) fn iso_date(input: &[u8]) -> Option<(&[u8], &[u8])> {
 /// The first piece of `text` cut at `separator`, and the text after the separator (`None` when
 /// the piece is the last). A `/` takes the JS white space around it along (card-validator's
 /// `split(/\s*\/\s*/)`), a space the spaces after it (`split(/ +/)`).
+///
+/// Inlined always, like [`parse_date`] (see there why).
+#[inline(always)]
 fn cut(text: &[u8], separator: u8) -> (&[u8], Option<&[u8]>) {
     let Some(at) = text.iter().position(|&b| b == separator) else { return (text, None) };
     let (piece, rest) =
@@ -369,6 +385,9 @@ fn char_end(text: &[u8], count: usize) -> usize {
 }
 
 /// `getNumberOfMonthDigitsInDateString` from card-validator's `parse-date.ts`.
+///
+/// Inlined always, like [`parse_date`] (see there why).
+#[inline(always)]
 fn month_digit_count(input: &str, today: YearMonth) -> usize {
     match input.as_bytes() {
         [b'0', ..] => 2,
