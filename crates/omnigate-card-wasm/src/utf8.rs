@@ -45,7 +45,14 @@ fn is_utf8(bytes: &[u8]) -> bool {
             }
             bits = bits << 6 | u32::from(byte & 0x3f);
         }
-        if char::from_u32(bits).is_none_or(|char| char.len_utf8() != width) {
+        // `bits` must be a character (at most U+10FFFF, not a surrogate) whose shortest form
+        // takes `width` bytes (no overlong form): plain comparisons, where `char::from_u32`
+        // and `len_utf8` tested the `Option` besides (-7 B gzip).
+        let shortest = 1
+            + usize::from(bits >= 0x80)
+            + usize::from(bits >= 0x800)
+            + usize::from(bits >= 0x10000);
+        if shortest != width || bits > 0x10ffff || (0xd800..0xe000).contains(&bits) {
             return false;
         }
         at += width - 1;
