@@ -365,7 +365,8 @@ pub fn push_decimal(out: &mut String, value: u32, width: usize) {
         push_decimal(out, value / 10, width.min(10).saturating_sub(1));
     }
     // Appended as text through `push`: `String::push` would bring a growing path of its own.
-    push(out, char::from(b'0' + (value % 10) as u8).encode_utf8(&mut [0; 4]));
+    // An ASCII digit takes one byte, which the compiler sees: a one-byte buffer to clear.
+    push(out, char::from(b'0' + (value % 10) as u8).encode_utf8(&mut [0]));
 }
 
 impl fmt::Display for CardError {
