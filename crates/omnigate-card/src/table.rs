@@ -60,12 +60,12 @@ impl BrandTable {
 
     /// The active brand with this id.
     pub fn get(&self, id: &str) -> Option<&Brand> {
-        self.active.get(position(&self.active, id)?)
+        self.active.get(position(&self.active, id))
     }
 
     /// The brand with this id, active or removed (credit-card-type's `getTypeInfo`).
     pub fn lookup(&self, id: &str) -> Option<&Brand> {
-        self.get(id).or_else(|| self.removed.get(position(&self.removed, id)?))
+        self.get(id).or_else(|| self.removed.get(position(&self.removed, id)))
     }
 
     /// The active brands in priority order.
@@ -131,13 +131,14 @@ impl BrandTable {
     pub fn put(&mut self, brand: Brand, replace: bool) -> Result<(), BrandError> {
         let id = brand.id();
         let slot = position(&self.active, id);
+        let slot = self.active.get_mut(slot);
         // Adding needs the id free, replacing needs it taken: when it is not so, the error is
         // `DuplicateBrand` for an add and `BrandNotFound` for a replace.
         if slot.is_some() != replace {
             let duplicate = !replace;
             return Err(id_error(id, duplicate));
         }
-        match slot.and_then(|slot| self.active.get_mut(slot)) {
+        match slot {
             Some(old) => *old = brand,
             None => {
                 // At most one removed brand has the id (see `remove`): taking it keeps the ids
@@ -156,8 +157,11 @@ impl BrandTable {
     /// names another id, or [`BrandError::InvalidBrand`] when the result is malformed.
     pub fn update(&mut self, id: &str, update: BrandUpdate) -> Result<(), BrandError> {
         let slot = match position(&self.active, id) {
-            Some(slot) => self.active.get_mut(slot),
-            None => position(&self.removed, id).and_then(|slot| self.removed.get_mut(slot)),
+            slot if slot < self.active.len() => self.active.get_mut(slot),
+            _ => {
+                let slot = position(&self.removed, id);
+                self.removed.get_mut(slot)
+            }
         };
         let slot = slot.ok_or_else(|| not_found(id))?;
         *slot = update.apply(slot)?;
@@ -190,17 +194,20 @@ impl BrandTable {
     }
 }
 
-/// Where the brand `id` stands in `brands`: the one search every lookup and change shares.
-fn position(brands: &[Brand], id: &str) -> Option<usize> {
+/// Where the brand `id` stands in `brands`, or `brands.len()` (no brand's index, which `get`
+/// answers `None` for) when none has it: the one search every lookup and change shares. A
+/// plain index rather than an `Option`, which went back to the caller through memory.
+fn position(brands: &[Brand], id: &str) -> usize {
     // Compared byte by byte: `==` on the texts inlines a `memcmp` that works out which text
     // sorts first, more code than the yes or no asked here.
-    brands.iter().position(|b| b.id().bytes().eq(id.bytes()))
+    brands.iter().position(|b| b.id().bytes().eq(id.bytes())).unwrap_or(brands.len())
 }
 
 /// Takes the brand `id` out of `brands`, keeping the others' order.
 fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
-    let slot = position(brands, id)?;
-    let behind = brands.get_mut(slot..)?;
+    // Past the end when no brand has the id: nothing behind it to take.
+    let slot = position(brands, id);
+    let behind = brands.get_mut(slot..).filter(|behind| !behind.is_empty())?;
     // Moved past the brands behind it to the end, then popped: the moves `Vec::remove` makes,
     // without its out-of-bounds panic (and message) that the compiler cannot rule out.
     for next in 1..behind.len() {
