@@ -73,9 +73,11 @@ pub(crate) fn field(record: &str, index: usize) -> &str {
     part(record, SEPARATOR, index, 1)
 }
 
-/// Each field's name in errors, one a line in field order (read with [`part`], as the error
-/// tables are: one text rather than a table of addresses and lengths).
-const NAMES: &str = "\
+/// Each field's name in errors, one a line in field order, then the rule each field breaks
+/// when it is refused, one a line (Luhn is never refused): read with [`part`], as the error
+/// tables are, one text rather than a table of addresses and lengths. One text for both, so
+/// that the two reads of an error name the same text.
+const TEXTS: &str = "\
 id
 name
 gateway_brand
@@ -84,10 +86,7 @@ lengths
 gaps
 security_code_name
 security_code_size
-luhn";
-
-/// The rule each field breaks when it is refused, one a line (Luhn is never refused).
-const REASONS: &str = "\
+luhn
 must be 1-64 characters without control characters
 must be 1-64 characters without control characters
 must be 1-32 of A-Z, 0-9 and _
@@ -217,7 +216,8 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             }
         };
         if !ok {
-            let (field, reason) = (part(NAMES, b'\n', index, 0), part(REASONS, b'\n', index, 0));
+            let (field, reason) =
+                (part(TEXTS, b'\n', index, 0), part(TEXTS, b'\n', FIELDS + index, 0));
             return Err(BrandError::InvalidBrand { field, reason });
         }
     }
@@ -361,11 +361,10 @@ mod tests {
 
     #[test]
     fn the_field_texts_have_one_line_per_field() {
-        for lines in [super::NAMES, super::REASONS, super::DEFAULTS] {
-            assert_eq!(lines.split('\n').count(), super::FIELDS, "{lines}");
-        }
+        assert_eq!(super::DEFAULTS.split('\n').count(), super::FIELDS);
+        assert_eq!(super::TEXTS.split('\n').count(), 2 * super::FIELDS);
         assert_eq!(super::DEFAULTS.split('\n').next(), Some(super::WRONG_TYPE));
-        assert_eq!(super::REASONS.split('\n').next_back(), Some(""), "Luhn is never refused");
+        assert_eq!(super::TEXTS.split('\n').next_back(), Some(""), "Luhn is never refused");
     }
 
     #[test]
