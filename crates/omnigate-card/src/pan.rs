@@ -48,11 +48,12 @@ impl CardNumber {
     /// `input`: the brand of a card number, or why `input` is not one. For callers that need
     /// the check as well as the verdict, so the number is checked once.
     pub fn brand_of<'t>(input: &str, check: NumberCheck<'t>) -> Result<&'t Brand, CardError> {
-        match (check.state, check.brand) {
-            (Validity::Valid, Some(brand)) => Ok(brand),
-            (Validity::Invalid(error), _) => Err(error),
+        let brand = check.brand;
+        match check.state {
+            Validity::Invalid(error) => Err(error),
+            Validity::Valid if let Some(brand) = brand => Ok(brand),
             // Not invalid, so `input` is digits, spaces and hyphens: its digits are the number.
-            (_, brand) => Err(incomplete(crate::js::digit_count(input), brand)),
+            _ => Err(incomplete(crate::js::digit_count(input), brand)),
         }
     }
 
