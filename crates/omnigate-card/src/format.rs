@@ -135,6 +135,12 @@ impl ExpiryText {
     pub fn as_bytes(&self) -> &[u8] {
         self.text.get(..self.len).unwrap_or_default()
     }
+
+    /// The bytes the text is the start of, and how many of them show: for callers with a
+    /// UTF-8 check of their own that cuts the text too, so it is cut once.
+    pub fn to_cut(&self) -> (&[u8], usize) {
+        (&self.text, self.len)
+    }
 }
 
 /// Every [`format_expiry`] result is the start of this text, with its digits set: `MM`, the
