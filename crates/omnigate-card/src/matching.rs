@@ -8,7 +8,9 @@
 use alloc::vec::Vec;
 
 use crate::brand::{Brand, Pattern};
+use crate::error::Validity;
 use crate::js;
+use crate::number::NumberCheck;
 
 /// A brand that `detect` found, with the strength of its match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,12 +86,11 @@ impl Units {
 /// The candidates among `brands` (in priority order), each brand matched by its first pattern
 /// that `matches` (which tells a strong match: one with the input at least as long as the
 /// pattern): only that one counts. Answers the candidates, and the match strength of the
-/// first when it is the only one left. Empty input (only ever digits) matches every pattern,
-/// all weakly, so every brand is a candidate, as in credit-card-type.
-fn scan(
-    brands: &[Brand],
-    matches: impl Fn(&Pattern) -> Option<bool>,
-) -> (Vec<&Brand>, Option<usize>) {
+/// first when it is the only one left, as the start of a [`NumberCheck`] (no brand yet,
+/// potentially valid) that `validate_number` completes where it lies. Empty input (only ever
+/// digits) matches every pattern, all weakly, so every brand is a candidate, as in
+/// credit-card-type.
+fn scan(brands: &[Brand], matches: impl Fn(&Pattern) -> Option<bool>) -> NumberCheck<'_> {
     let mut found = Vec::new();
     // Where in `found` the strongest match so far is, and its strength; `None` once a
     // candidate is weak: the list then stays whole. On a tie the earlier brand wins.
@@ -112,16 +113,18 @@ fn scan(
     }
     // Every candidate is strong (and there is one): the list collapses to the strongest, in
     // the one allocation.
-    match best {
+    let match_strength = match best {
         Some((index, strength)) if let Some(&brand) = found.get(index) => {
             found.truncate(1);
             if let Some(first) = found.first_mut() {
                 *first = brand;
             }
-            (found, Some(strength))
+            Some(strength)
         }
-        _ => (found, None),
-    }
+        _ => None,
+    };
+    let state = Validity::PotentiallyValid;
+    NumberCheck { brand: None, match_strength, candidates: found, state }
 }
 
 /// credit-card-type over `brands` for the ASCII digits of `text`, the rest skipped (every
@@ -130,6 +133,13 @@ pub(crate) fn digit_candidates<'a>(
     brands: &'a [Brand],
     text: &str,
 ) -> (Vec<&'a Brand>, Option<usize>) {
+    let check = digit_check(brands, text);
+    (check.candidates, check.match_strength)
+}
+
+/// [`digit_candidates`] as the start of `validate_number`'s answer, which it completes in
+/// place: moved from a pair into it, the list took a copy.
+pub(crate) fn digit_check<'a>(brands: &'a [Brand], text: &str) -> NumberCheck<'a> {
     let windows = Windows::new(js::ascii_digits(text));
     scan(brands, |pattern| windows.matches(pattern))
 }
@@ -142,7 +152,8 @@ pub(crate) fn candidates<'a>(brands: &'a [Brand], input: &str) -> (Vec<&'a Brand
     let units = Units(input.encode_utf16().collect());
     // Strong once the input is as long as the pattern, counted in UTF-16 units as JS does.
     let len = units.0.len();
-    scan(brands, |pattern| units.matches(pattern).then_some(len >= pattern.len()))
+    let check = scan(brands, |pattern| units.matches(pattern).then_some(len >= pattern.len()));
+    (check.candidates, check.match_strength)
 }
 
 /// [`candidates`] with each one's match strength (credit-card-type's `matchStrength`).

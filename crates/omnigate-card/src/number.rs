@@ -59,13 +59,13 @@ pub fn validate_number<'t>(
     // From here on only the digits count: each step reads them in `input`, skipping the rest.
     // One answer is built for every outcome: with no candidate the strength is `None` and the
     // list empty, as card-validator answers an unknown brand.
-    let (candidates, match_strength) = table.digit_candidates(input);
-    let (brand, state) = match candidates.as_slice() {
+    let mut check = crate::matching::digit_check(table.as_slice(), input);
+    (check.brand, check.state) = match check.candidates.as_slice() {
         [] => (None, Validity::Invalid(CardError::UnknownBrand)),
         [only] => (Some(*only), single_brand_state(input, only, options)),
         _ => (None, Validity::PotentiallyValid),
     };
-    NumberCheck { brand, match_strength, candidates, state }
+    check
 }
 
 /// card-validator's rules once the brand is known, over the digits of `text`.
