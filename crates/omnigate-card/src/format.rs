@@ -158,9 +158,15 @@ const YEAR_AT: usize = 2 + EXPIRY_SEPARATOR.len();
 /// of it shows.
 fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
     // One step per digit, how much of `text` shows so far telling where the digit goes.
-    let (mut len, mut after_last_digit) = (0, 0);
-    for (at, digit) in input.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
-        after_last_digit = at + 1;
+    // The bytes after the last digit are kept as the walk leaves them: no index to cut at.
+    let (mut len, mut after_last_digit, mut rest) = (0, input.as_bytes(), input.as_bytes());
+    while let [digit, tail @ ..] = rest {
+        rest = tail;
+        let digit = *digit;
+        if !digit.is_ascii_digit() {
+            continue;
+        }
+        after_last_digit = rest;
         len = match (len, text[0], digit) {
             // "00" counts as "0": no month starts with two zeros.
             (1, b'0', b'0') => 1,
@@ -190,7 +196,6 @@ fn put_typed(input: &str, text: &mut [u8; EXPIRY_TEMPLATE.len()]) -> usize {
             },
         };
     }
-    let after_last_digit = input.as_bytes().get(after_last_digit..).unwrap_or_default();
     // A 1 followed by a typed separator is January.
     if len == 1 && text[0] == b'1' && !after_last_digit.is_empty() {
         (text[0], text[1], len) = (b'0', b'1', YEAR_AT);
