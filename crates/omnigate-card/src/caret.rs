@@ -78,7 +78,10 @@ impl Count {
     /// (-15 B; the formatted text's count needs no caret).
     fn of(text: &str, caret: usize) -> Self {
         let mut count = Count { chars: 0, digits: 0, digits_before: 0 };
-        for b in text.bytes().filter(|&b| starts_char(b)) {
+        for b in text.bytes() {
+            if !starts_char(b) {
+                continue;
+            }
             if b.is_ascii_digit() {
                 count.digits += 1;
                 count.digits_before += usize::from(count.chars < caret);
