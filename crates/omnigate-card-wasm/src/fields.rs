@@ -63,7 +63,7 @@ pub(crate) fn format_expiry(len: usize, caret: u32) -> usize {
     buffer::with_input([len], |[text]| {
         buffer::write(|out| {
             let formatted = omnigate_card::ExpiryText::format(text);
-            let (bytes, len) = formatted.to_cut();
+            let (bytes, len) = formatted.template();
             omnigate_card::push_text(out, buffer::text(bytes, len));
             push_caret(out, text, caret);
         })

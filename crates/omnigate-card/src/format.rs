@@ -143,9 +143,15 @@ impl ExpiryText {
         self.text.get(..self.len).unwrap_or_default()
     }
 
-    /// The bytes the text is the start of, and how many of them show: for callers with a
-    /// UTF-8 check of their own that cuts the text too, so it is cut once.
-    pub fn to_cut(&self) -> (&[u8], usize) {
+    /// The whole `MM / YYYY` template with the digits set, and how many of its bytes the text
+    /// shows: for callers whose own UTF-8 check cuts the text too, so that it is cut once.
+    ///
+    /// ```
+    /// let text = omnigate_card::ExpiryText::format("4");
+    /// assert_eq!(text.template(), (&b"04 / 0000"[..], 5));
+    /// assert_eq!(text.as_str(), "04 / ");
+    /// ```
+    pub fn template(&self) -> (&[u8], usize) {
         (&self.text, self.len)
     }
 }
