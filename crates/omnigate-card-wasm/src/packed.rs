@@ -58,9 +58,14 @@ mod tests {
         assert_eq!(today(2026 * 16 + 6).map(|t| (t.year(), t.month())), Some((2026, 6)));
         assert_eq!(today(0), None);
         assert_eq!(today(2026 * 16 + 13), None);
+        // A year past u16 is refused, not wrapped (66536 is not year 1000).
+        assert_eq!(today((65536 + 1000) << 4 | 6), None);
+        assert_eq!(today(u32::MAX), None);
         assert_eq!(
             [years(None), years(Some(f64::NAN)), years(Some(-3.0)), years(Some(1e9))],
             [19, 0, 0, u16::MAX]
         );
+        let edges = [f64::INFINITY, f64::NEG_INFINITY, 65535.9, 65536.0, 3.7];
+        assert_eq!(edges.map(|value| years(Some(value))), [u16::MAX, 0, u16::MAX, u16::MAX, 3]);
     }
 }

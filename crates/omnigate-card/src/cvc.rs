@@ -115,15 +115,18 @@ pub fn validate_cvc(input: &str, lengths: &[usize]) -> Validity {
 }
 
 /// [`validate_cvc`] for a list of allowed lengths given by all the rule asks of it: its
-/// `shortest` and `longest` lengths (`usize::MAX` and 0 for an empty list) and whether it
-/// holds the input's length (`allowed`). The browser module's JavaScript sums up a list so, and
-/// its `validateCvc` passes three numbers instead of a list.
+/// `shortest` and `longest` lengths and whether it holds the input's length (`allowed`). For
+/// an empty list, `shortest` is `usize::MAX` (then `longest` is not read). The browser
+/// module's JavaScript sums up a list so, and its `validateCvc` passes three numbers instead
+/// of a list.
 ///
 /// ```
-/// use omnigate_card::{validate_cvc, validate_cvc_lengths};
+/// use omnigate_card::{Validity, validate_cvc_lengths};
 ///
-/// assert_eq!(validate_cvc_lengths("12", 3, 4, false), validate_cvc("12", &[3, 4]));
-/// assert_eq!(validate_cvc_lengths("1234", 4, 4, true), validate_cvc("1234", &[4]));
+/// assert_eq!(validate_cvc_lengths("12", 3, 4, false), Validity::PotentiallyValid);
+/// assert_eq!(validate_cvc_lengths("1234", 4, 4, true), Validity::Valid);
+/// let too_long = validate_cvc_lengths("12345", 3, 4, false);
+/// assert_eq!(too_long.error().map(|error| error.code()), Some("too_long"));
 /// ```
 #[inline] // the browser module's one caller packs the result where it is made
 pub fn validate_cvc_lengths(

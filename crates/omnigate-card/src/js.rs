@@ -32,8 +32,10 @@ pub(crate) fn is_space(c: char) -> bool {
 /// The length in bytes of the JS white space character (see [`is_space`]) `bytes` starts
 /// with, or 0 when they start with anything else.
 ///
-/// Read on the UTF-8 bytes, without decoding: checks that skip white space need not decode the
-/// characters they skip. No continuation byte starts one of these sequences, so stepping a
+/// `bytes` must be UTF-8 text from a character boundary on (every caller passes a `&str`
+/// cut at ASCII bytes or character boundaries): a three-byte sequence is decoded without
+/// checking its continuation bytes. Checks that skip white space decode nothing else of the
+/// characters they skip, and no continuation byte starts one of these sequences, so stepping a
 /// byte at a time past other characters never finds white space inside one.
 pub(crate) fn space_len(bytes: &[u8]) -> usize {
     // The three-byte ones are told apart by their code point, decoded from the lead byte and
@@ -79,8 +81,9 @@ pub(crate) struct Spaces {
 
 impl Spaces {
     /// One pass serves every trim and white-space test. It reads bytes with [`space_len`]
-    /// (and so does [`trim`], through it), decoding nothing: a character that is not white space is
-    /// stepped over a byte at a time, and each of its bytes is content.
+    /// (and so does [`trim`], through it): a character that is not white space is stepped
+    /// over a byte at a time, undecoded, and each of its bytes is content. `text` is UTF-8
+    /// from a character boundary on, as `space_len` needs.
     pub(crate) fn of(text: &[u8]) -> Self {
         let mut spaces = Spaces { content_start: text.len(), content_end: 0, any: false };
         let mut at = 0;

@@ -42,7 +42,7 @@ impl BrandTable {
                 // Appended with no search for the id: the built-in ids differ.
                 Ok(brand) => {
                     if keep(&brand) {
-                        push(&mut table.active, brand);
+                        push_brand(&mut table.active, brand);
                     }
                 }
                 // None but the last line's `InvalidBrand`, which owns nothing: forgotten
@@ -144,7 +144,7 @@ impl BrandTable {
                 // At most one removed brand has the id (see `remove`): taking it keeps the ids
                 // apart.
                 drop(take_from(&mut self.removed, id));
-                push(&mut self.active, brand);
+                push_brand(&mut self.active, brand);
             }
         }
         Ok(())
@@ -176,7 +176,7 @@ impl BrandTable {
         };
         // No removed brand has this id: `add` drops a removed brand when its id comes back, and
         // nothing else makes an id active, so the active and removed ids never overlap.
-        push(&mut self.removed, brand);
+        push_brand(&mut self.removed, brand);
         Ok(())
     }
 
@@ -218,7 +218,7 @@ fn take_from(brands: &mut Vec<Brand>, id: &str) -> Option<Brand> {
 
 /// Appends `brand` to `brands`: one copy of the growing and moving code for the two lists.
 #[inline(never)]
-fn push(brands: &mut Vec<Brand>, brand: Brand) {
+fn push_brand(brands: &mut Vec<Brand>, brand: Brand) {
     brands.push(brand);
 }
 

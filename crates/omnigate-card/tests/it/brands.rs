@@ -95,3 +95,10 @@ fn extra_brands_leave_specific_peer_patterns_alone() {
         }
     }
 }
+
+#[test]
+fn a_brand_debugs_its_lengths_and_gaps_as_numbers() {
+    let table = BrandTable::standard();
+    let debug = format!("{:?}", table.get("visa").unwrap());
+    assert!(debug.contains("lengths: [16, 18, 19], gaps: [4, 8, 12]"), "{debug}");
+}
