@@ -364,9 +364,15 @@ pub fn push_decimal(out: &mut String, value: u32, width: usize) {
     if value >= 10 || width > 1 {
         push_decimal(out, value / 10, width.min(10).saturating_sub(1));
     }
-    // Appended as text through `push`: `String::push` would bring a growing path of its own.
-    // An ASCII digit takes one byte, which the compiler sees: a one-byte buffer to clear.
-    push(out, char::from(b'0' + (value % 10) as u8).encode_utf8(&mut [0]));
+    push_ascii(out, b'0' + (value % 10) as u8);
+}
+
+/// Appends one ASCII byte, `byte & 0x7f`, as text through [`push`]: `String::push` would bring
+/// a growing path of its own. The mask shows the compiler that the char takes one byte of
+/// UTF-8, which spares the encoder its longer forms and fits a one-byte buffer.
+#[inline(always)] // a few instructions at each caller, no call
+pub(crate) fn push_ascii(out: &mut String, byte: u8) {
+    push(out, char::from(byte & 0x7f).encode_utf8(&mut [0]));
 }
 
 impl fmt::Display for CardError {

@@ -3,7 +3,7 @@
 use alloc::string::String;
 use core::str;
 
-use crate::error::push;
+use crate::error::{push, push_ascii};
 use crate::expiry_rules::iso_date;
 
 use crate::table::BrandTable;
@@ -64,7 +64,7 @@ pub fn push_formatted_number(out: &mut String, input: &str, table: &BrandTable) 
         if gaps.iter().any(|&gap| usize::from(gap) == index) {
             push(out, " ");
         }
-        push(out, char::from(digit).encode_utf8(&mut [0; 4]));
+        push_ascii(out, digit);
         index += 1;
     }
 }

@@ -23,7 +23,7 @@
 use alloc::{string::String, vec::Vec};
 
 use super::{Brand, Pattern};
-use crate::error::{BrandError, part, push};
+use crate::error::{BrandError, part, push, push_ascii};
 
 pub(crate) const ID: usize = 0;
 pub(crate) const NAME: usize = 1;
@@ -149,12 +149,7 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
             for byte in id.bytes().filter(u8::is_ascii_alphanumeric) {
                 // A letter or a digit, and lower case letters are the only such bytes from `a`
                 // up: one comparison, where `to_ascii_uppercase` tests for a lower case letter.
-                // Already ASCII: the mask only shows the compiler that each char is one byte,
-                // which spares the loop the UTF-8 encoder (and a 1-byte buffer then fits it);
-                // appended as text through `push`, the growing code shared with the other
-                // appends.
-                let letter = char::from((byte - 32 * u8::from(byte >= b'a')) & 0x7f);
-                push(record, letter.encode_utf8(&mut [0; 1]));
+                push_ascii(record, byte - 32 * u8::from(byte >= b'a'));
             }
         }
         // The field as written, derived letters included, as bytes: the text checks read
@@ -208,9 +203,8 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
                                 return true;
                             }
                         };
-                        // Appended as text (at most 19: one byte, one char) through `push`, the
-                        // growing code shared with the record's appends.
-                        push(list, char::from(number & 0x7f).encode_utf8(&mut [0; 1]));
+                        // At most 19: one byte, appended as text like the record's.
+                        push_ascii(list, number);
                         true
                     })
             }
