@@ -46,9 +46,9 @@ pub fn format_number(input: &str, table: &BrandTable) -> String {
 /// Appends [`format_number`]'s text to `out`: for callers that write it into a buffer of
 /// their own, with no string made for it.
 pub fn push_formatted_number(out: &mut String, input: &str, table: &BrandTable) {
-    // Read where detection left it: destructured, the list was copied to a place of its own.
-    let found = table.digit_candidates(input);
-    let gaps = match found.0.as_slice() {
+    // Detection's answer, read where it lies: destructured, its list was copied first.
+    let found = crate::matching::digit_check(table.as_slice(), input);
+    let gaps = match found.candidates.as_slice() {
         [brand] => brand.gaps(),
         _ => &DEFAULT_GAPS,
     };

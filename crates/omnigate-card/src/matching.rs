@@ -137,8 +137,8 @@ pub(crate) fn digit_candidates<'a>(
     (check.candidates, check.match_strength)
 }
 
-/// [`digit_candidates`] as the start of `validate_number`'s answer, which it completes in
-/// place: moved from a pair into it, the list took a copy.
+/// [`digit_candidates`] as the start of `validate_number`'s answer (which it completes in
+/// place: moved from a pair into it, the list took a copy) and as what `format_number` reads.
 pub(crate) fn digit_check<'a>(brands: &'a [Brand], text: &str) -> NumberCheck<'a> {
     let windows = Windows::new(js::ascii_digits(text));
     scan(brands, |pattern| windows.matches(pattern))

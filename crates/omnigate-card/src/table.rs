@@ -98,12 +98,6 @@ impl BrandTable {
         matching::candidates(&self.active, digits).0
     }
 
-    /// [`detect`](Self::detect) for the ASCII digits of `text` (anything else is skipped), and
-    /// the match strength of the brand when one is left.
-    pub(crate) fn digit_candidates(&self, text: &str) -> (Vec<&Brand>, Option<usize>) {
-        matching::digit_candidates(&self.active, text)
-    }
-
     /// Like [`detect`](Self::detect), with each candidate's match strength.
     pub fn detect_matches(&self, digits: &str) -> Vec<BrandMatch<'_>> {
         matching::detect(&self.active, digits)
