@@ -12,16 +12,17 @@
 // resolves to the Node build, elsewhere to the browser build, which this module initialises
 // itself when imported: no init call is needed anywhere.
 import { init, wasm } from '#omnigate-card-compat-wasm';
-import { fieldChecks } from './fields.js';
-import { connect, numbers, yearMonth } from './io.js';
+import { fieldChecks, validity } from './fields.js';
+import { connect, isString, numbers, yearMonth } from './io.js';
 import { encodeSpec } from './spec.js';
 
 // Browsers and bundlers: the compat module loads itself (Node: it is ready on import).
 await init();
 
 const [put, putAll, , record, change] = connect(wasm);
-// card-validator's checks name no brand (`cvv` passes lengths only): no brand has a code size.
-const [validateCvc, validateHolder, validatePostalCode] = fieldChecks(wasm, put, () => undefined);
+// card-validator's checks name no brand: no brand has a code size. (`cvv` is below: it reads
+// `maxLength` as card-validator does, not as the package's `validateCvc` reads its option.)
+const [, validateHolder, validatePostalCode] = fieldChecks(wasm, put, () => undefined);
 
 const cardNames = {
   VISA: 'visa',
@@ -201,9 +202,35 @@ export function expirationYear(value, maxElapsedYear) {
   return { isValid: flag(found, 2), isPotentiallyValid: flag(found, 1), isCurrentYear: flag(found, 4) };
 }
 
+// The largest u32: a length no code reaches (-1 as it crosses into wasm).
+const NEVER = 0xffffffff;
+
+// A count the module takes from `bound`, a number or NaN: `round` of it, NaN as `nan`, and
+// clamped to 0..NEVER (+Infinity is NEVER).
+const clampCount = (bound, round, nan) => (bound !== bound ? nan : Math.min(Math.max(round(bound), 0), NEVER));
+
 /** card-validator's `cvv(value, maxLength = 3)`: a length or an array of lengths. */
 export function cvv(value, maxLength = 3) {
-  return validateCvc(value, { maxLength: Array.isArray(maxLength) ? maxLength : [maxLength] });
+  if (!isString(value)) return validity(0);
+  // card-validator compares the items as they are, coercing them as JavaScript does ('4' is 4,
+  // true 1, null 0, a hole NaN, [4] 4...). The core's rule (`validate_cvc_lengths`) asks three
+  // things of the list, so they are computed here with card-validator's own comparisons:
+  // whether it holds the length (`===`), the shortest (`Math.min`, coercing) and the longest
+  // (a loop from 3 keeping the items `>` the maximum so far, as they are: two strings compare
+  // as text). Holes read as `undefined`, like card-validator's loops read them.
+  const list = maxLength instanceof Array ? maxLength : [maxLength];
+  const length = value.length;
+  let allowed = 0;
+  let maximum = 3;
+  for (let i = 0; i < list.length; i += 1) {
+    if (list[i] === length) allowed = 1;
+    maximum = list[i] > maximum ? list[i] : maximum;
+  }
+  // A whole length is below the minimum when it is below its ceiling; above the maximum when
+  // above its floor. A NaN minimum has no length below it (0), a NaN maximum none above it.
+  const shortest = clampCount(Math.min.apply(null, list), Math.ceil, 0);
+  const longest = clampCount(Number(maximum), Math.floor, NEVER);
+  return validity(wasm.validateCvc(put(value), shortest, longest, allowed));
 }
 
 /** card-validator's `postalCode(value, { minLength = 2 })`. */

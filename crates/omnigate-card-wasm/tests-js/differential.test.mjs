@@ -208,6 +208,18 @@ test('expirationDate, expirationMonth, expirationYear: every format across froze
   differ.check(t);
 });
 
+// cvv's maxLength: whole numbers, and items card-validator compares as they are (coercing them,
+// and comparing two strings as text).
+const maxLengths = [3, 4, [3, 4], [4], [], [0], [2, 5], null, 0, 5, [4, 3], [5, 2, 4], [2 ** 32],
+  '4', '3', '', 'abc', ['4'], ['3', '4'], ['4', 3], ['10', '4'], ['4', '10'], ['2', '5'], [' 4 '],
+  3.5, 2.5, 0.5, [3.5], [2.5, 4.5], [1.5, 3], Infinity, -Infinity, NaN, [Infinity], [-Infinity],
+  [NaN], [3, NaN], [Infinity, 3], true, false, [true], [true, 4], [null], [null, 4], undefined,
+  [undefined], [3, undefined], [3, , 5], [, 4], [, ], [, , ], [[4]], [[3, 4]], [[]], [[4], 3],
+  [[[5]]], -1, [-1], [-1, 4], [-Infinity, 3], 2 ** 32, [2 ** 32, 3], 2 ** 53, [2 ** 31],
+  [2 ** 32 - 1], [2 ** 32 + 1], {}, [{}], { valueOf: () => 4 }, [{ valueOf: () => 4 }, 3],
+  [{ toString: () => '5' }], new Number(4), [new Number(4)], new String('4'), [new String('4')],
+  ['4', '5x'], '0x4', ['0b11'], ['1e1'], [-0], [0, -0]];
+
 test('cvv, postalCode, cardholderName', (t) => {
   const differ = new Differ();
   const strings = ['', ' ', '1', '12', '123', '1234', '12345', '123456', '0', '012', '12a', 'abc',
@@ -218,7 +230,7 @@ test('cvv, postalCode, cardholderName', (t) => {
   for (const value of [...strings, ...others]) {
     const v = inspect(value);
     differ.same(`cvv(${v})`, (side) => side.cvv(value));
-    for (const max of [3, 4, [3, 4], [4], [], [0], [2, 5], null, 0, 5, [4, 3], [5, 2, 4], [2 ** 32]]) {
+    for (const max of maxLengths) {
       differ.same(`cvv(${v}, ${inspect(max)})`, (side) => side.cvv(value, max));
     }
     differ.same(`postalCode(${v})`, (side) => side.postalCode(value));
