@@ -205,19 +205,19 @@ export function expirationYear(value, maxElapsedYear) {
 // The largest u32: a length no code reaches (-1 as it crosses into wasm).
 const NEVER = 0xffffffff;
 
-// A count the module takes from `bound`, a number or NaN: `round` of it, NaN as `nan`, and
-// clamped to 0..NEVER (+Infinity is NEVER).
-const clampCount = (bound, round, nan) => (bound !== bound ? nan : Math.min(Math.max(round(bound), 0), NEVER));
+// The shortest whole length at or above `bound` (a number, NaN as `nan`), clamped to 0..NEVER.
+const atLeast = (bound, nan) => (bound !== bound ? nan : Math.min(Math.max(Math.ceil(bound), 0), NEVER));
 
 /** card-validator's `cvv(value, maxLength = 3)`: a length or an array of lengths. */
 export function cvv(value, maxLength = 3) {
   if (!isString(value)) return validity(0);
   // card-validator compares the items as they are, coercing them as JavaScript does ('4' is 4,
-  // true 1, null 0, a hole NaN, [4] 4...). The core's rule (`validate_cvc_lengths`) asks three
+  // true 1, null 0, a hole NaN, [4] 4...). The core's rule (`validate_cvc_bounds`) asks three
   // things of the list, so they are computed here with card-validator's own comparisons:
-  // whether it holds the length (`===`), the shortest (`Math.min`, coercing) and the longest
+  // whether it holds the length (`===`), its minimum (`Math.min`, coercing) and its maximum
   // (a loop from 3 keeping the items `>` the maximum so far, as they are: two strings compare
-  // as text). Holes read as `undefined`, like card-validator's loops read them.
+  // as text, so `['4', '4e-1']` ends at 0.4). Holes read as `undefined`, like card-validator's
+  // loops read them.
   const list = maxLength instanceof Array ? maxLength : [maxLength];
   const length = value.length;
   let allowed = 0;
@@ -226,11 +226,11 @@ export function cvv(value, maxLength = 3) {
     if (list[i] === length) allowed = 1;
     maximum = list[i] > maximum ? list[i] : maximum;
   }
-  // A whole length is below the minimum when it is below its ceiling; above the maximum when
-  // above its floor. A NaN minimum has no length below it (0), a NaN maximum none above it.
-  const shortest = clampCount(Math.min.apply(null, list), Math.ceil, 0);
-  const longest = clampCount(Number(maximum), Math.floor, NEVER);
-  return validity(wasm.validateCvc(put(value), shortest, longest, allowed));
+  // The module takes the shortest length not below the minimum (a NaN minimum has no length
+  // below it: 0) and the shortest length above the maximum (a NaN maximum none: NEVER).
+  const shortest = atLeast(Math.min.apply(null, list), 0);
+  const tooLong = atLeast(Math.floor(Number(maximum)) + 1, NEVER);
+  return validity(wasm.compatCvv(put(value), shortest, tooLong, allowed));
 }
 
 /** card-validator's `postalCode(value, { minLength = 2 })`. */

@@ -22,6 +22,17 @@ pub(crate) fn compat_number(len: usize, max_length: u32, flags: u32) -> u32 {
     })
 }
 
+/// card-validator's `cvv()` after its type check: the code in the input against what
+/// `compat.js` read of `maxLength` with card-validator's own comparisons
+/// ([`omnigate_card::validate_cvc_bounds`]). Answers the validity flags.
+pub(crate) fn compat_cvv(len: usize, shortest: usize, too_long: usize, allowed: u32) -> u32 {
+    let check = |[text]: [&str; 1]| {
+        let validity = omnigate_card::validate_cvc_bounds(text, shortest, too_long, allowed != 0);
+        packed::validity(&validity)
+    };
+    buffer::with_input([len], check)
+}
+
 /// credit-card-type's detection of the number in the input. Answers how many brands match;
 /// the list holds each one's table index shifted by 5 over its strength (0: none yet).
 pub(crate) fn compat_detect(len: usize) -> u32 {

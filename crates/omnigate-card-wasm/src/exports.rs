@@ -116,6 +116,11 @@ mod compat {
     use super::optional;
     use crate::compat;
 
+    #[unsafe(export_name = "compatCvv")]
+    extern "C" fn compat_cvv(len: usize, shortest: usize, too_long: usize, allowed: u32) -> u32 {
+        compat::compat_cvv(len, shortest, too_long, allowed)
+    }
+
     #[unsafe(export_name = "compatNumber")]
     extern "C" fn compat_number(len: usize, max_length: u32, flags: u32) -> u32 {
         compat::compat_number(len, max_length, flags)

@@ -135,6 +135,29 @@ pub fn validate_cvc_lengths(
     longest: usize,
     allowed: bool,
 ) -> Validity {
+    // card-validator's maximum starts at 3: a length is too long past the larger of the two.
+    validate_cvc_bounds(input, shortest, longest.max(3).saturating_add(1), allowed)
+}
+
+/// card-validator's `cvv` rule over its three readings of `maxLength`, for callers that read
+/// them as card-validator does: whether the list holds the input's length (`allowed`), the
+/// shortest length not below its minimum (`shortest`), and the shortest length above its
+/// maximum (`too_long`). card-validator's maximum is at least 3 unless it compared two strings
+/// as text (`['4', '4e-1']` ends at 0.4), so `too_long` can be anything, 0 included.
+///
+/// ```
+/// use omnigate_card::{validate_cvc_bounds, validate_cvc_lengths};
+///
+/// assert_eq!(validate_cvc_bounds("12", 3, 5, false), validate_cvc_lengths("12", 3, 4, false));
+/// assert!(!validate_cvc_bounds("1", 0, 1, false).is_potentially_valid());
+/// ```
+#[inline]
+pub fn validate_cvc_bounds(
+    input: &str,
+    shortest: usize,
+    too_long: usize,
+    allowed: bool,
+) -> Validity {
     let length = input.len();
     if !js::all_digits(input) {
         Validity::Invalid(CardError::InvalidCharacters)
@@ -143,11 +166,11 @@ pub fn validate_cvc_lengths(
     } else if length < shortest {
         // Every allowed length is longer: typing more can complete the code.
         Validity::PotentiallyValid
-    } else if length > longest.max(3) {
+    } else if length >= too_long {
         Validity::Invalid(CardError::TooLong)
     } else {
-        // card-validator's leniency: a length between the shortest allowed and the larger of 3
-        // and the longest allowed is valid too.
+        // card-validator's leniency: a length between the shortest allowed and the maximum
+        // is valid too.
         Validity::Valid
     }
 }

@@ -98,7 +98,7 @@ mod table;
 
 pub use brand::{Brand, BrandSpec, BrandUpdate, Pattern, PatternSpec, SecurityCode};
 pub use caret::map_caret;
-pub use cvc::{Cvc, validate_cvc, validate_cvc_lengths};
+pub use cvc::{Cvc, validate_cvc, validate_cvc_bounds, validate_cvc_lengths};
 pub use error::{BrandError, CardError, Validity, push_decimal, push_text};
 pub use expiry::{Expiry, YearMonth};
 pub use expiry_rules::{
