@@ -221,16 +221,26 @@ export function cvv(value, maxLength = 3) {
   const list = maxLength instanceof Array ? maxLength : [maxLength];
   const length = value.length;
   let allowed = 0;
-  let maximum = 3;
   for (let i = 0; i < list.length; i += 1) {
     if (list[i] === length) allowed = 1;
-    maximum = list[i] > maximum ? list[i] : maximum;
   }
   // The module takes the shortest length not below the minimum (a NaN minimum has no length
   // below it: 0) and the shortest length above the maximum (a NaN maximum none: NEVER).
-  const shortest = atLeast(Math.min.apply(null, list), 0);
-  const tooLong = atLeast(Math.floor(Number(maximum)) + 1, NEVER);
-  return validity(wasm.compatCvv(put(value), shortest, tooLong, allowed));
+  // Coercing can throw (a Symbol or a BigInt item), which card-validator does only when it
+  // reads the bounds: for a code of digits whose length the list lacks. So an error waits for
+  // the module's answer with the bounds unread (0 and NEVER), which is valid exactly then.
+  let [shortest, tooLong, error] = [0, NEVER];
+  try {
+    shortest = atLeast(Math.min.apply(null, list), 0);
+    let maximum = 3;
+    for (let i = 0; i < list.length; i += 1) maximum = list[i] > maximum ? list[i] : maximum;
+    tooLong = atLeast(Math.floor(Number(maximum)) + 1, NEVER);
+  } catch (thrown) {
+    [shortest, tooLong, error] = [0, NEVER, thrown];
+  }
+  const found = wasm.compatCvv(put(value), shortest, tooLong, allowed);
+  if (error && !allowed && found !== 0) throw error;
+  return validity(found);
 }
 
 /** card-validator's `postalCode(value, { minLength = 2 })`. */

@@ -219,7 +219,10 @@ const maxLengths = [3, 4, [3, 4], [4], [], [0], [2, 5], null, 0, 5, [4, 3], [5, 
   [2 ** 32 - 1], [2 ** 32 + 1], {}, [{}], { valueOf: () => 4 }, [{ valueOf: () => 4 }, 3],
   [{ toString: () => '5' }], new Number(4), [new Number(4)], new String('4'), [new String('4')],
   ['0x10', '1'], ['4', '4e-1'], ['9', '9e-9'], [' 5', '-1'], ['4', '5x'], [[4], ['4e-1']],
-  ['4', '4.5e-1', 3], ['5', '5e-0'], '0x4', ['0b11'], ['1e1'], [-0], [0, -0]];
+  ['4', '4.5e-1', 3], ['5', '5e-0'], '0x4', ['0b11'], ['1e1'], [-0], [0, -0],
+  // Items that cannot be coerced: card-validator throws only when it reads the bounds.
+  Symbol('x'), [Symbol('x')], [3, Symbol('x')], 3n, [3n], [4, 5n],
+  [{ valueOf() { throw new Error('no number'); } }], [3, { valueOf() { throw new Error('no'); } }]];
 
 test('cvv, postalCode, cardholderName', (t) => {
   const differ = new Differ();
