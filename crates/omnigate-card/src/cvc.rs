@@ -146,10 +146,13 @@ pub fn validate_cvc_lengths(
 /// as text (`['4', '4e-1']` ends at 0.4), so `too_long` can be anything, 0 included.
 ///
 /// ```
-/// use omnigate_card::{validate_cvc_bounds, validate_cvc_lengths};
+/// use omnigate_card::{Validity, validate_cvc_bounds};
 ///
-/// assert_eq!(validate_cvc_bounds("12", 3, 5, false), validate_cvc_lengths("12", 3, 4, false));
-/// assert!(!validate_cvc_bounds("1", 0, 1, false).is_potentially_valid());
+/// assert_eq!(validate_cvc_bounds("12", 3, 5, false), Validity::PotentiallyValid);
+/// assert_eq!(validate_cvc_bounds("1234", 3, 5, false), Validity::Valid);
+/// // card-validator's maximum 0.4 (`['4', '4e-1']`): a one-digit code is already too long.
+/// let too_long = validate_cvc_bounds("1", 0, 1, false);
+/// assert_eq!(too_long.error().map(|error| error.code()), Some("too_long"));
 /// ```
 #[inline]
 pub fn validate_cvc_bounds(
