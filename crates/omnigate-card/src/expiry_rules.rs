@@ -112,7 +112,8 @@ fn checked_parts(month: &[u8], year: &[u8], today: YearMonth, max: u16) -> Expir
 }
 
 /// A part of an expiry string as text. Parts are cut next to ASCII bytes or white space, or
-/// after whole characters, so they are always UTF-8: the empty fallback is never taken.
+/// after whole characters (a check's month, cut at a byte count, is given back only when it is
+/// digits), so they are always UTF-8: the empty fallback is never taken.
 fn text(part: &[u8]) -> String {
     str::from_utf8(part).unwrap_or_default().to_owned()
 }
@@ -332,8 +333,11 @@ fn parse_date(input: &str, today: YearMonth, split: bool) -> ParsedDate<'_> {
         };
         if separator == 0 {
             let month_chars = month_digit_count(input, today, split);
-            let (month, year) =
-                bytes.split_at_checked(char_end(bytes, month_chars)).unwrap_or_default();
+            // A month cut inside a character is not digits, nor blank (this text holds no white
+            // space): an invalid month, as the whole character is. So a check, which answers
+            // that first and gives no parts back with it, cuts at a byte count.
+            let end = if split { char_end(bytes, month_chars) } else { month_chars };
+            let (month, year) = bytes.split_at_checked(end.min(bytes.len())).unwrap_or_default();
             // The input holds no `/`: the year is one piece.
             (month, year, b'/')
         } else {
