@@ -23,8 +23,10 @@ pub(crate) fn validate_card(
     max: Option<f64>,
 ) -> usize {
     let number_options = brands::number_options(options >> 3, options & 3);
-    buffer::write(|out| {
-        buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
+    // The output written inside the input's read, as the formatters do: the other way round
+    // gzips 9 B larger.
+    buffer::with_input([number, expiry, cvc, holder], |[number, expiry, cvc, holder]| {
+        buffer::write(|out| {
             // Each record is written as soon as its error is known: no error is kept for later.
             let cvc_size = tables::native(|table| {
                 let check = omnigate_card::validate_number(number, table, &number_options);
@@ -44,7 +46,7 @@ pub(crate) fn validate_card(
             {
                 push_record(out, "\u{1e}holder\u{1f}", error);
             }
-        });
+        })
     })
 }
 
