@@ -225,6 +225,10 @@ pub(crate) fn parse(text: &str) -> Result<Brand, BrandError> {
 /// Read byte by byte instead of decoding chars: the control characters are U+0000-U+001F and
 /// U+007F, one byte each, and U+0080-U+009F, `C2` followed by `80`-`9F`; every byte but a
 /// continuation byte (`10xxxxxx`) starts a character.
+///
+/// Out of line, though called once: the parser's loop is smaller without it inside (Node gzip
+/// 4 B less, measured).
+#[inline(never)]
 fn is_text(value: &[u8], max: usize, gateway: bool) -> bool {
     let (mut count, mut previous) = (0, 0);
     for &byte in value {
