@@ -165,13 +165,17 @@ impl BrandTable {
     /// Takes the brand `id` out of detection; the table keeps it among the removed brands, where
     /// [`lookup`](Self::lookup) and [`update`](Self::update) still find it.
     pub fn remove(&mut self, id: &str) -> Result<(), BrandError> {
-        let Some(brand) = take_from(&mut self.active, id) else {
-            return Err(not_found(id));
-        };
-        // No removed brand has this id: `add` drops a removed brand when its id comes back, and
-        // nothing else makes an id active, so the active and removed ids never overlap.
-        push_brand(&mut self.removed, brand);
-        Ok(())
+        // One match on the brand taken: the brand goes from `take_from`'s answer to the push
+        // as it is, where a `let ... else` before the push copied it once more.
+        match take_from(&mut self.active, id) {
+            // No removed brand has this id: `add` drops a removed brand when its id comes back,
+            // and nothing else makes an id active, so the active and removed ids never overlap.
+            Some(brand) => {
+                push_brand(&mut self.removed, brand);
+                Ok(())
+            }
+            None => Err(not_found(id)),
+        }
     }
 
     /// Moves the brand `id` to `position` in the priority order (0 = first). Like JavaScript's
