@@ -45,9 +45,11 @@ pub(crate) fn describe_brand(index: usize) -> usize {
 /// Answers 0, or the length of the error record.
 pub(crate) fn add_brand(len: usize, replace: bool) -> usize {
     // Put while the input is read, as `remove_brand` does: the brand goes to the table from
-    // where it was parsed, without being carried out of the reading first.
-    let result = buffer::with_input([len], |[text]| {
-        spec::read(text, "spec").and_then(|brand| tables::native(|table| table.put(brand, replace)))
+    // where it was parsed, without being carried out of the reading first. A match, not
+    // `and_then`: the module came out smaller (3 B of gzip, measured).
+    let result = buffer::with_input([len], |[text]| match spec::read(text, "spec") {
+        Ok(brand) => tables::native(|table| table.put(brand, replace)),
+        Err(error) => Err(error),
     });
     packed::outcome(result)
 }
